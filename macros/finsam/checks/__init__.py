@@ -1,0 +1,45 @@
+"""Named cross-checks over the whole data set.
+
+A check is a function ``(DataSet) -> Iterable[Problem]`` registered with
+``@check(name, description)``. All checks run; their problems are collected and
+reported together. The registry also drives the staff guide's list of checks
+and the test that every check has a failing example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable
+
+from ..problems import Problem
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    description: str  # Swedish, for staff
+    run: Callable[..., Iterable[Problem]]
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str, description: str):
+    def register(fn):
+        if name in CHECKS:  # pragma: no cover - programming error
+            raise ValueError(f"check {name} registered twice")
+        CHECKS[name] = Check(name, description, fn)
+        return fn
+
+    return register
+
+
+def run_checks(dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    for c in CHECKS.values():
+        problems += [replace(p, check=c.name) for p in c.run(dataset)]
+    return sorted(set(problems))
+
+
+# Importing the modules registers their checks.
+from . import forbund, forbundsordning, kallor  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Pure computations: no I/O, no MkDocs. Money is Decimal, rounding explicit."""

@@ -1,0 +1,1 @@
+"""Strict data models, one module per kind of data file."""

@@ -1,0 +1,44 @@
+"""Shared building blocks of the data models.
+
+Every model forbids unknown keys (a misspelt key is an error, not ignored).
+A field that is required but may be unknown is typed ``X | None`` with no
+default: staff must write the key, and write ``null`` when the sources do not
+say. Booleans are strict (``true``/``false`` only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Strict, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+StrictBool = Annotated[bool, Strict()]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Percent = Annotated[Decimal, Field(ge=0, le=100)]
+PositiveInt = Annotated[int, Field(ge=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class MonthDay(Model):
+    """A recurring day of the year, e.g. 30 November."""
+
+    manad: Annotated[int, Field(ge=1, le=12)]
+    dag: Annotated[int, Field(ge=1, le=31)]
+
+    def in_year(self, year: int) -> dt.date:
+        return dt.date(year, self.manad, self.dag)
+
+    @model_validator(mode="after")
+    def _exists(self) -> "MonthDay":
+        try:
+            dt.date(2024, self.manad, self.dag)  # a leap year admits 29 February
+        except ValueError:
+            raise ValueError(f"dagen {self.dag}/{self.manad} finns inte") from None
+        return self

@@ -1,0 +1,76 @@
+"""Problems found in the data, and how they are reported.
+
+Every problem is tied to a file and, where known, a line and a field path, so a
+staff member can find it: ``data/forbund.yaml:12: organisationer[3].typ: ...``.
+Messages are in Swedish; they are read by the people who edit the YAML.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+    check: str = field(default="", compare=False)
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field_part = f" {self.path}:" if self.path else ""
+        return f"{where}:{field_part} {self.message}"
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command."""
+        title = f"Datafel ({self.check})" if self.check else "Datafel"
+        props = [f"file={_escape_property(self.file)}"]
+        if self.line:
+            props.append(f"line={self.line}")
+        props.append(f"title={_escape_property(title)}")
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        return f"::error {','.join(props)}::{_escape_data(text)}"
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def display_path(path: Path) -> str:
+    """A path as staff see it: relative to the working directory when possible."""
+    path = Path(path).absolute()
+    cwd = Path.cwd()
+    if path == cwd or cwd in path.parents:
+        return str(path.relative_to(cwd))
+    return str(path)
+
+
+class DataError(Exception):
+    """Raised when the data cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} fel i data")
+
+    def report(self, github: bool = False) -> str:
+        lines = [p.format() for p in self.problems]
+        if github:
+            lines += [p.github_annotation() for p in self.problems]
+        n = len(self.problems)
+        lines.append(
+            f"{n} fel i data. Webbplatsen byggs inte förrän "
+            f"{'felet' if n == 1 else 'felen'} är rättade."
+        )
+        return "\n".join(lines)
+
+
+def running_in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"

@@ -1,0 +1,43 @@
+"""Markdown for the pages, from the data set. Loops and formatting only.
+
+A macro is a function ``(ctx, *args) -> str`` registered with ``@macro``; the
+MkDocs adapter exposes each under its own name to the pages' Jinja. Numbers
+come from ``compute``; text from data goes through ``render.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from ..dataset import DataSet
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a macro sees: the data set and the day the site is built."""
+
+    ds: DataSet
+    today: dt.date
+
+
+MACROS: dict[str, Callable[..., str]] = {}
+
+
+def macro(fn):
+    if fn.__name__ in MACROS:  # pragma: no cover - programming error
+        raise ValueError(f"macro {fn.__name__} registered twice")
+    MACROS[fn.__name__] = fn
+    return fn
+
+
+def variables(ctx: Context) -> dict:
+    """Variables for the pages' Jinja. Text values are already escaped."""
+    from .forbund import forbund_variables
+
+    return {"forbund": forbund_variables(ctx)}
+
+
+# Importing the modules registers their macros.
+from . import forbund, forbundsordning  # noqa: E402,F401

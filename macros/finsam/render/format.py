@@ -1,0 +1,63 @@
+"""Swedish number, money and date formatting (Babel, locale sv_SE).
+
+Babel writes Swedish conventions: a non-breaking space between thousands,
+a comma for decimals and a real minus sign (U+2212): ``−748 tkr``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent, get_minus_sign_symbol
+
+LOCALE = "sv_SE"
+
+
+def _signed(value, fmt) -> str:
+    # Babel formats negatives with a hyphen-minus; Swedish uses the locale's minus sign.
+    if value < 0:
+        return get_minus_sign_symbol(LOCALE) + fmt(-value)
+    return fmt(value)
+
+
+def number(value: int | Decimal, decimals: int | None = None) -> str:
+    return _signed(value, lambda v: _number(v, decimals))
+
+
+def _number(value: int | Decimal, decimals: int | None) -> str:
+    if decimals is None:
+        return format_decimal(value, locale=LOCALE)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def kr(value: int | Decimal) -> str:
+    """Whole kronor: ``7 525 000 kr``."""
+    return f"{number(value, 0)}\u00a0kr"
+
+
+def tkr(value: int | Decimal) -> str:
+    """Thousands of kronor as stated: ``−748 tkr``."""
+    return f"{number(value)}\u00a0tkr"
+
+
+def percent(value: int | Decimal, decimals: int = 0) -> str:
+    """A percentage given in percent (50 -> ``50 %``)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
+    return _signed(Decimal(value), lambda v: format_percent(v / 100, format=pattern, locale=LOCALE))
+
+
+def date(value: dt.date) -> str:
+    """``1 januari 2024``."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def day_month(month: int, day: int) -> str:
+    """``30 november``."""
+    return format_date(dt.date(2024, month, day), format="d MMMM", locale=LOCALE)
+
+
+def iso(value: dt.date) -> str:
+    return value.isoformat()

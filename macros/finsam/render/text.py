@@ -1,0 +1,85 @@
+"""Text from data, made safe for Markdown and HTML.
+
+Every string that comes from YAML passes through here before it reaches a page.
+HTML special characters become entities and Markdown punctuation is
+backslash-escaped (the site enables ``pymdownx.escapeall``), so ``<script>``,
+``**bold**``, ``[link](javascript:…)`` and ``{{ jinja }}`` are shown as typed,
+never run or formatted.
+
+Prose fields may use two things, both produced here and not by Markdown:
+blank lines between paragraphs, and lines starting with ``- `` for a list.
+``[[ankare]]`` in a förbundsordning paragraph becomes a link to that paragraph.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from typing import Callable
+
+_MARKDOWN_PUNCTUATION = set(string.punctuation) - set("<>&\"'")
+_SPACE = re.compile(r"\s+")
+
+
+def inline(value: object) -> str:
+    """One line of plain text, safe to place anywhere in Markdown."""
+    out = []
+    for ch in _SPACE.sub(" ", str(value)).strip():
+        if ch in "<>&":
+            out.append(html.escape(ch))
+        elif ch in _MARKDOWN_PUNCTUATION:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def attr(value: object) -> str:
+    """Text for an HTML attribute value (inside double quotes)."""
+    return html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)
+
+
+def html_text(value: object) -> str:
+    """Text for HTML element content (inline SVG, raw HTML blocks)."""
+    return html.escape(_SPACE.sub(" ", str(value)).strip(), quote=False)
+
+
+def blocks(
+    value: str,
+    link: Callable[[str], str | None] | None = None,
+) -> str:
+    """Prose with paragraphs and ``- `` lists, as safe Markdown.
+
+    ``link`` turns a ``[[ankare]]`` reference into Markdown for a link; a
+    reference it does not know is shown as text.
+    """
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", value.strip()):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if lines and all(ln.startswith("- ") for ln in lines):
+            out.append("\n".join("- " + _with_refs(ln[2:], link) for ln in lines))
+        else:
+            out.append(_with_refs(" ".join(lines), link))
+    return "\n\n".join(out)
+
+
+_REF = re.compile(r"\[\[([a-z0-9-]+)\]\]")
+
+
+def _with_refs(text: str, link: Callable[[str], str | None] | None) -> str:
+    parts = _REF.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 1:
+            rendered = link(part) if link else None
+            out.append(rendered if rendered is not None else inline(f"[[{part}]]"))
+        else:
+            # keep the spaces around a reference
+            escaped = inline(part)
+            if part[:1].isspace():
+                escaped = " " + escaped
+            if part[-1:].isspace():
+                escaped += " "
+            out.append(escaped)
+    return "".join(out)

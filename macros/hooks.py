@@ -1,0 +1,78 @@
+"""MkDocs hooks: load and check the data first, then add the generated pages.
+
+Thin on purpose: all logic is in the pure package ``finsam``. Bad data stops
+the build here, before anything is written, with every problem listed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from finsam.dataset import load_dataset_cached  # noqa: E402
+from finsam.pages import generated_pages  # noqa: E402
+from finsam.problems import DataError, running_in_github_actions  # noqa: E402
+from finsam.render import Context, variables  # noqa: E402
+from finsam.settings import build_date, data_dir  # noqa: E402
+
+_pages: list = []
+
+
+def load(config):
+    """The data set for this build (read once; macros/main.py asks again and hits the cache)."""
+    project = Path(config.config_file_path).parent
+    try:
+        return load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+    except DataError as err:
+        print(err.report(github=running_in_github_actions()), file=sys.stderr)
+        raise Abort("Bygget avbröts: rätta felen i data/ ovan. Ingen webbplats skrevs.") from None
+
+
+@event_priority(100)  # before the macros plugin
+def on_config(config):
+    ds = load(config)
+    ctx = Context(ds, build_date())
+    config.site_name = _plain(variables(ctx)["forbund"].namn)
+    _pages[:] = generated_pages(ds)
+    if config.nav:
+        config.nav = _expand_nav(config.nav, _pages)
+    return config
+
+
+def on_files(files, config):
+    for page in _pages:
+        files.append(File.generated(config, page.path, content=page.content))
+    return files
+
+
+def _expand_nav(nav, pages):
+    """Turn ``{title: parent.md}`` into a section that lists parent.md and its pages."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                out.append({title: _expand_nav(value, pages)})
+                continue
+            children = [{p.title: p.path} for p in pages if p.parent == value]
+            out.append({title: [value, *children]} if children else item)
+        else:
+            out.append(item)
+    return out
+
+
+def _plain(escaped: str) -> str:
+    """Undo Markdown escaping for a value used as plain text (the site name)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", escaped))

@@ -1,0 +1,36 @@
+"""mkdocs-macros adapter: exposes finsam's macros and variables to the pages.
+
+Each macro in ``finsam.render.MACROS`` is available by its name, with the data
+set and build date bound; see that package for what each one renders.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+from mkdocs.exceptions import Abort  # noqa: E402
+
+from finsam.dataset import load_dataset_cached  # noqa: E402
+from finsam.problems import DataError  # noqa: E402
+from finsam.render import MACROS, Context, variables  # noqa: E402
+from finsam.settings import build_date, data_dir  # noqa: E402
+
+
+def define_env(env):
+    project = Path(env.conf.config_file_path).parent
+    try:
+        ds = load_dataset_cached(data_dir(project, env.conf.extra.get("finsam_data")))
+    except DataError as err:  # normally stopped earlier by hooks.py
+        print(err.report(), file=sys.stderr)
+        raise Abort("Bygget avbröts: rätta felen i data/ ovan.") from None
+    ctx = Context(ds, build_date())
+    for name, fn in MACROS.items():
+        env.macro(functools.update_wrapper(functools.partial(fn, ctx), fn), name)
+    env.variables.update(variables(ctx))
