@@ -1,5 +1,8 @@
 """Pages generated from data: one per förbundsordning version, budget year, ...
 
+Page sources live beside the macros that render them (``render/*.py``) and
+register with ``@page_source``.
+
 Adding next year's data file adds its page: nothing in docs/ or mkdocs.yml
 needs editing. Each page is a title and a macro call; ``parent`` is the
 hand-written index page whose navigation section lists it.
@@ -36,22 +39,9 @@ def call(name: str, *args) -> str:
 
 
 def generated_pages(ds: DataSet) -> list[GeneratedPage]:
+    from . import render  # noqa: F401  (importing it registers every page source)
+
     pages: list[GeneratedPage] = []
     for source in PAGE_SOURCES:
         pages += source(ds)
     return pages
-
-
-@page_source
-def forbundsordning_pages(ds: DataSet) -> list[GeneratedPage]:
-    from .render.forbundsordning import version_page, version_title
-
-    return [
-        GeneratedPage(
-            path=version_page(doc),
-            title=version_title(doc),
-            parent="forbundsordning/index.md",
-            content=f"# Förbundsordning: {version_title(doc)}\n\n" + call("forbundsordning", doc.key) + "\n",
-        )
-        for doc in reversed(ds.forbundsordningar)
-    ]

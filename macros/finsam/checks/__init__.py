@@ -41,5 +41,13 @@ def run_checks(dataset) -> list[Problem]:
     return sorted(set(problems))
 
 
-# Importing the modules registers their checks.
-from . import forbund, forbundsordning, kallor  # noqa: E402,F401
+def _register_all() -> None:
+    """Import every module of this package: each registers its checks."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_register_all()

@@ -39,5 +39,13 @@ def variables(ctx: Context) -> dict:
     return {"forbund": forbund_variables(ctx)}
 
 
-# Importing the modules registers their macros.
-from . import forbund, forbundsordning  # noqa: E402,F401
+def _register_all() -> None:
+    """Import every module of this package: each registers its macros and pages."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_register_all()

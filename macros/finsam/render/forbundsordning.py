@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..compute.board import board_rules
 from ..dataset import Document
 from ..model.forbundsordning import Forbundsordning, Paragraf
+from ..pages import GeneratedPage, call, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -178,3 +179,17 @@ def forbundsordning_versioner(ctx: Context) -> str:
             f"{'gäller nu' if doc is current else ''} |"
         )
     return "\n".join(rows)
+
+
+@page_source
+def forbundsordning_pages(ds) -> list[GeneratedPage]:
+    """One page per version: forbundsordning/<file name>.md."""
+    return [
+        GeneratedPage(
+            path=version_page(doc),
+            title=version_title(doc),
+            parent="forbundsordning/index.md",
+            content=f"# Förbundsordning: {version_title(doc)}\n\n" + call("forbundsordning", doc.key) + "\n",
+        )
+        for doc in reversed(ds.forbundsordningar)
+    ]
