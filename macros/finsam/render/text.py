@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import html
 import re
-import string
 from typing import Callable
 
-_MARKDOWN_PUNCTUATION = set(string.punctuation) - set("<>&\"'")
+_MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|~^=")
 _SPACE = re.compile(r"\s+")
 
 
