@@ -93,7 +93,7 @@ def seats_per_member(ds):
                     ("platser", i, "roll"),
                     f"{org.namn if org else seat.medlem} har redan {wanted[seat.roll]} "
                     f"{SEAT_ROLE_LABELS[seat.roll].lower()}; förbundsordningen ger varje medlem "
-                    f"{wanted[seat.roll]}",
+                    f"{wanted[seat.roll]} {SEAT_ROLE_LABELS[seat.roll].lower()} (en plats för mycket)",
                 )
         for member in members:
             for role, n in wanted.items():

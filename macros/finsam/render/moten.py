@@ -39,6 +39,11 @@ def _documents(ctx: Context, dm: DatedMeeting) -> str:
     return "; ".join(parts) if parts else "–"
 
 
+def _title(m) -> str:
+    kind = KIND_LABELS[m.slag]
+    return kind if m.rubrik == kind else f"{kind}: {text.inline(m.rubrik)}"
+
+
 def _table(ctx: Context, meetings: list[DatedMeeting]) -> str:
     rows = ["| När | Möte | Vem | Om mötet | Handlingar |", "|---|---|---|---|---|"]
     for dm in meetings:
@@ -47,7 +52,7 @@ def _table(ctx: Context, meetings: list[DatedMeeting]) -> str:
         if m.plats:
             about = (about + " " if about else "") + f"Plats: {text.inline(m.plats)}."
         rows.append(
-            f"| {_when(dm)} | {KIND_LABELS[m.slag]}: {text.inline(m.rubrik)} | {text.inline(m.organ)} | "
+            f"| {_when(dm)} | {_title(m)} | {text.inline(m.organ)} | "
             f"{about} | {_documents(ctx, dm)} |"
         )
     return "\n".join(rows)

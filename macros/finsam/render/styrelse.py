@@ -88,16 +88,17 @@ def _count(n: int, singular: str, plural: str) -> str:
     return f"{words.get(n, str(n))} {singular if n == 1 else plural}"
 
 
-def _board_table(ctx: Context, doc: Document[Styrelse], from_page: str) -> list[str]:
+def _board_table(ctx: Context, doc: Document[Styrelse], from_page: str, label_id: str) -> list[str]:
+    """An HTML table (row and column headers with scope) whose member links MkDocs
+    still checks: md_in_html turns the Markdown links in the row headers into links."""
     b = doc.model
     fo = ctx.ds.forbundsordning(b.forbundsordning).model
     _, members = fo.rule("medlemmar")
     rows = [
-        f'<table class="styrelsetabell">',
-        f"<caption>{text.html_text(b.namn)}: ledamot och ersättare för varje medlem</caption>",
-        '<thead><tr><th scope="col">Medlem som utser</th><th scope="col">Ledamot</th>'
-        '<th scope="col">Ersättare</th></tr></thead>',
-        "<tbody>",
+        f'<table class="styrelsetabell" aria-labelledby="{label_id}" markdown="block">',
+        '<thead markdown="block"><tr markdown="block"><th scope="col">Medlem som utser</th>'
+        '<th scope="col">Ledamot</th><th scope="col">Ersättare</th></tr></thead>',
+        '<tbody markdown="block">',
     ]
     for row in seats_by_member(b, list(members or [])):
         org = ctx.ds.organisation(row.member)
@@ -109,7 +110,7 @@ def _board_table(ctx: Context, doc: Document[Styrelse], from_page: str) -> list[
             cell = f'<th scope="row">{text.html_text(name)}</th>'
         led = _person_name(ctx, row.ledamot.person) if row.ledamot else UNKNOWN
         ers = _person_name(ctx, row.ersattare.person) if row.ersattare else UNKNOWN
-        rows.append(f"<tr>{cell}<td>{led}</td><td>{ers}</td></tr>")
+        rows.append(f'<tr markdown="block">{cell}<td>{led}</td><td>{ers}</td></tr>')
     rows += ["</tbody>", "</table>"]
     return rows
 
@@ -134,11 +135,12 @@ def styrelse(ctx: Context, key: str | None = None, heading_level: int = 2) -> st
         return "Det finns ingen uppgift om styrelsen."
     b = doc.model
     h = "#" * heading_level
-    out = [f"{h} Presidium", "", *_presidium(ctx, b), ""]
+    out = [f"{h} Presidium {{#presidium-{doc.key}}}", "", *_presidium(ctx, b), ""]
     if b.notering:
         out += [f"!!! note \"Om uppgifterna\"", "    " + text.inline(b.notering), ""]
-    out += [f"{h} Så är styrelsen sammansatt", "", *_board_facts(ctx, doc, BOARD_PAGE), ""]
-    out += [f"{h} Ledamöter och ersättare", "", *_board_table(ctx, doc, BOARD_PAGE)]
+    out += [f"{h} Så är styrelsen sammansatt {{#sammansattning-{doc.key}}}", "", *_board_facts(ctx, doc, BOARD_PAGE), ""]
+    label = f"platser-{doc.key}"
+    out += [f"{h} Ledamöter och ersättare {{#{label}}}", "", *_board_table(ctx, doc, BOARD_PAGE, label)]
     return "\n".join(out)
 
 
@@ -275,3 +277,14 @@ def member_pages(ds) -> list[GeneratedPage]:
             )
         )
     return sorted(pages, key=lambda p: p.title)
+
+
+@macro
+def forbundsordning_lank(ctx: Context, kind: str, label: str, from_page: str = "styrelse/organisation.md") -> str:
+    """A link to the paragraph of the förbundsordning in force that states a kind of
+    rule (e.g. ``revision``); plain text if no paragraph states it."""
+    fo_doc = current_forbundsordning(ctx)
+    par, _ = fo_doc.model.rule(kind)
+    if par is None:
+        return text.inline(label)
+    return f"[{text.inline(label)}]({_fo_link(ctx, from_page, fo_doc.key, par.ankare)})"
