@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from .base import Model, PositiveInt, Slug, Text
+from .moten import HttpsUrl
 
 Status = Literal["genomford", "pagaende", "delvis_genomford", "ej_genomford", "installd"]
 STATUS_LABELS: dict[str, str] = {
@@ -58,7 +59,7 @@ class RegionaltMal(Model):
 
 class RegionalStrategi(Model):
     namn: Text
-    url: Text | None
+    url: HttpsUrl | None
     mal: list[RegionaltMal]
 
 

@@ -46,8 +46,9 @@ def verksamhetsplan(ctx: Context, year: int) -> str:
         out += [f"### {text.inline(s.rubrik)}", "", text.blocks(s.text), ""]
     if vp.regional_strategi:
         rs = vp.regional_strategi
-        out += ["### Koppling till regionala mål", "", f"Planen kan kopplas till dessa delmål i {text.inline(rs.namn)}:", ""]
-        out += [f"- #{g.nummer}: {text.inline(g.text)}" for g in rs.mal]
+        name = f"[{text.inline(rs.namn)}]({rs.url})" if rs.url else text.inline(rs.namn)
+        out += ["### Koppling till regionala mål", "", f"Planen kan kopplas till dessa delmål i {name}:", ""]
+        out += [f"- {text.inline(f'#{g.nummer}')}: {text.inline(g.text)}" for g in rs.mal]
         out.append("")
     out += ["## Målgrupper", "", text.blocks(vp.malgrupper.beskrivning), "", "Angelägna grupper att nå:", ""]
     out += [f"- {text.inline(g)}" for g in vp.malgrupper.angelagna]
