@@ -189,3 +189,16 @@ def test_member_pages_generated_for_every_member():
     ds = load_dataset(REAL_DATA)
     paths = {p.path for p in generated_pages(ds) if p.parent == "medlemmar/index.md"}
     assert len(paths) == 13 and "medlemmar/fagersta.md" in paths
+
+
+def test_expired_term_is_said(tmp_path):
+    ctx = _ctx(FIXTURE, today=dt.date(2027, 3, 1))
+    out = board_render.styrelse(ctx)
+    assert "Mandatperioden har gått ut" in out and "31 december 2026" in out
+    assert "Mandatperioden har gått ut" not in board_render.styrelse(_ctx(FIXTURE))
+
+
+def test_names_from_data_are_escaped(fixture_copy):
+    edit(fixture_copy / "personer.yaml", "namn: Anna Exempel", "namn: <script>alert(1)</script>")
+    out = board_render.styrelse(_ctx(fixture_copy))
+    assert "<script>" not in out and "&lt;script&gt;" in out

@@ -135,7 +135,15 @@ def styrelse(ctx: Context, key: str | None = None, heading_level: int = 2) -> st
         return "Det finns ingen uppgift om styrelsen."
     b = doc.model
     h = "#" * heading_level
-    out = [f"{h} Presidium {{#presidium-{doc.key}}}", "", *_presidium(ctx, b), ""]
+    out = []
+    if key is None and not b.in_office_on(ctx.today):
+        out += [
+            '!!! warning "Mandatperioden har gått ut"',
+            f"    Mandatperioden för {text.inline(b.namn)} slutade {fmt.date(b.till)}. "
+            "Uppgifter om den styrelse som har tagit över saknas.",
+            "",
+        ]
+    out += [f"{h} Presidium {{#presidium-{doc.key}}}", "", *_presidium(ctx, b), ""]
     if b.notering:
         out += [f"!!! note \"Om uppgifterna\"", "    " + text.inline(b.notering), ""]
     out += [f"{h} Så är styrelsen sammansatt {{#sammansattning-{doc.key}}}", "", *_board_facts(ctx, doc, BOARD_PAGE), ""]
