@@ -18,6 +18,7 @@ if HERE not in sys.path:
 from mkdocs.exceptions import Abort  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
+from finsam.pages import generated_pages  # noqa: E402
 from finsam.problems import DataError  # noqa: E402
 from finsam.render import MACROS, Context, variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
@@ -30,7 +31,13 @@ def define_env(env):
     except DataError as err:  # normally stopped earlier by hooks.py
         print(err.report(), file=sys.stderr)
         raise Abort("Bygget avbröts: rätta felen i data/ ovan.") from None
-    ctx = Context(ds, build_date())
+    ctx = Context(ds, build_date(), site_pages(Path(env.conf["docs_dir"]), ds))
     for name, fn in MACROS.items():
         env.macro(functools.update_wrapper(functools.partial(fn, ctx), fn), name)
     env.variables.update(variables(ctx))
+
+
+def site_pages(docs_dir: Path, ds) -> frozenset[str]:
+    """Every file in docs/ and every generated page, as paths relative to docs/."""
+    written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    return frozenset(written | {p.path for p in generated_pages(ds)})

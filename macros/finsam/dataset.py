@@ -18,6 +18,10 @@ from pydantic import BaseModel
 from .model.forbund import Forbund
 from .model.forbundsordning import Forbundsordning
 from .model.kallor import Kallor
+from .model.arshjul import Arshjul
+from .model.moten import Moten
+from .model.styrelse import Personer, Styrelse
+from .model.verksamhetsplan import Verksamhetsplan
 from .problems import DataError, Problem, display_path
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
@@ -60,6 +64,11 @@ COLLECTIONS: list[Collection] = [
     Collection("forbund", "forbund.yaml", Forbund, single=True),
     Collection("kallor", "kallor.yaml", Kallor, single=True),
     Collection("forbundsordningar", "forbundsordning/*.yaml", Forbundsordning),
+    Collection("personer", "personer.yaml", Personer, single=True, required=False),
+    Collection("styrelser", "styrelse/*.yaml", Styrelse, required=False),
+    Collection("moten", "moten/*.yaml", Moten, required=False),
+    Collection("arshjul", "arshjul.yaml", Arshjul, single=True, required=False),
+    Collection("verksamhetsplaner", "verksamhetsplan/*.yaml", Verksamhetsplan, required=False),
 ]
 
 
@@ -69,6 +78,11 @@ class DataSet:
     forbund: Document[Forbund]
     kallor: Document[Kallor]
     forbundsordningar: list[Document[Forbundsordning]] = field(default_factory=list)
+    personer: Document[Personer] | None = None
+    styrelser: list[Document[Styrelse]] = field(default_factory=list)
+    moten: list[Document[Moten]] = field(default_factory=list)
+    arshjul: Document[Arshjul] | None = None
+    verksamhetsplaner: list[Document[Verksamhetsplan]] = field(default_factory=list)
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):

@@ -20,6 +20,10 @@ class Context:
 
     ds: DataSet
     today: dt.date
+    # Paths (relative to docs/) of every page and file the site has, hand-written and
+    # generated, so a macro links to a page another part of the site builds only if
+    # it exists (a strict build fails on a broken link). Empty: no such links.
+    pages: frozenset[str] = frozenset()
 
 
 MACROS: dict[str, Callable[..., str]] = {}

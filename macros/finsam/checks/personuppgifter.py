@@ -1,0 +1,77 @@
+"""Personal data: only names, roles and role or work e-mail addresses are published.
+
+Any text in the files about persons (data/personer.yaml, data/styrelse/) is
+scanned for Swedish personal identity numbers and phone numbers, and e-mail
+addresses must be well formed and not at a private mail provider.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import check
+
+# ÅÅMMDD-NNNN or ÅÅÅÅMMDDNNNN, with or without the separator (- or +).
+PERSONNUMMER = re.compile(r"(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-+]?\d{4}(?!\d)")
+# Swedish phone numbers: 0 or +46 then 7–9 digits, spaces and dashes allowed between groups.
+PHONE = re.compile(r"(?<![\d-])(?:\+46|0046|0)[\s-]?\(?\d{1,3}\)?(?:[\s-]?\d){5,8}(?![\d-])")
+EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+PRIVATE_MAIL = {
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.se", "outlook.com", "outlook.se",
+    "live.se", "live.com", "msn.com", "yahoo.com", "yahoo.se", "icloud.com", "me.com",
+    "telia.com", "spray.se", "bredband.net", "comhem.se", "tele2.se", "protonmail.com", "proton.me",
+}
+
+
+def _strings(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _strings(item, path + (i,))
+    elif isinstance(node, (str, int)) and not isinstance(node, bool):
+        yield path, str(node)
+
+
+def _person_documents(ds):
+    if ds.personer is not None:
+        yield ds.personer
+    yield from ds.styrelser
+
+
+@check(
+    "inga_telefonnummer_eller_personnummer",
+    "Filerna om personer innehåller inga telefonnummer och inga personnummer.",
+)
+def no_phone_or_personal_number(ds):
+    for doc in _person_documents(ds):
+        for path, value in _strings(doc.raw, ()):
+            if path and path[-1] in ("fran", "till", "forbundsordning"):
+                continue  # dates and version names are not personal data
+            if PERSONNUMMER.search(value):
+                yield doc.problem(path, "ser ut som ett personnummer; personnummer får inte publiceras")
+            elif PHONE.search(value):
+                yield doc.problem(
+                    path, "ser ut som ett telefonnummer; publicera bara namn, roll och e-post till rollen"
+                )
+
+
+@check("epost_till_rollen", "E-postadresser är giltiga och hör till en organisation, inte en privat e-posttjänst.")
+def role_email(ds):
+    if ds.personer is None:
+        return
+    for i, person in enumerate(ds.personer.model.personer):
+        for j, roll in enumerate(person.roller):
+            if roll.epost is None:
+                continue
+            path = ("personer", i, "roller", j, "epost")
+            address = roll.epost.lower()
+            if not EMAIL.match(address):
+                yield ds.personer.problem(path, f"'{roll.epost}' är ingen giltig e-postadress")
+            elif address.split("@", 1)[1] in PRIVATE_MAIL:
+                yield ds.personer.problem(
+                    path,
+                    f"'{roll.epost}' är en privat e-postadress; ange bara adresser till rollen eller arbetsplatsen",
+                )

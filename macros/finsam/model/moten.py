@@ -1,0 +1,55 @@
+"""Meetings of one year (data/moten/<year>.yaml): board meetings, member
+consultations and progress reports, with their documents where known."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+
+from .base import Model, Slug, Text
+
+MeetingKind = Literal["styrelsemote", "medlemssamrad", "konstituerande_mote", "lagesrapport"]
+DocumentKind = Literal["kallelse", "protokoll", "minnesanteckningar"]
+
+KIND_LABELS: dict[str, str] = {
+    "styrelsemote": "Styrelsemöte",
+    "medlemssamrad": "Medlemssamråd",
+    "konstituerande_mote": "Konstituerande möte",
+    "lagesrapport": "Lägesrapport",
+}
+DOCUMENT_LABELS: dict[str, str] = {
+    "kallelse": "Kallelse",
+    "protokoll": "Protokoll",
+    "minnesanteckningar": "Minnesanteckningar",
+}
+
+Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+
+
+class Dokument(Model):
+    slag: DocumentKind
+    # A published copy, if there is one; null when no link is known.
+    url: HttpsUrl | None
+    # A page of this site about the document (e.g. notes in our words), relative to docs/.
+    sida: Text | None = None
+
+
+class Mote(Model):
+    id: Slug
+    datum: dt.date | None
+    start: Clock | None = None
+    slut: Clock | None = None
+    slag: MeetingKind
+    organ: Text
+    rubrik: Text
+    plats: Text | None = None
+    beskrivning: Text | None = None
+    dokument: list[Dokument] = []
+    kalla: Slug
+
+
+class Moten(Model):
+    moten: list[Mote]
