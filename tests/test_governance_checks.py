@@ -31,6 +31,8 @@ EXAMPLES = [
     ("verksamhetsplan_unika_id", "verksamhetsplan/2026.yaml", "id: stimulera", "id: identifiera"),
 ]
 
+CHECKS_COVERED = {e[0] for e in EXAMPLES}
+
 
 @pytest.mark.parametrize("name, path, old, new", EXAMPLES, ids=[f"{e[0]}-{i}" for i, e in enumerate(EXAMPLES)])
 def test_check_reports_bad_example(fixture_copy, name, path, old, new):

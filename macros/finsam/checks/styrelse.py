@@ -95,6 +95,8 @@ def seats_per_member(ds):
                     f"{SEAT_ROLE_LABELS[seat.roll].lower()}; förbundsordningen ger varje medlem "
                     f"{wanted[seat.roll]} {SEAT_ROLE_LABELS[seat.roll].lower()} (en plats för mycket)",
                 )
+        if any(seat.medlem not in members for seat in doc.model.platser):
+            continue  # a seat names an unknown member (reported above); that is the mistake to fix first
         for member in members:
             for role, n in wanted.items():
                 if counts[(member, role)] < n:
