@@ -96,6 +96,7 @@ def test_contributions_page(real_site):
     cells = [nbsp(c.get_text()) for c in row.select("td")]
     assert cells[1] == "13 342" and cells[3] == "345 100 kr" and cells[4] == "343 000 kr" and cells[5] == "2 100 kr"
     assert soup.select_one("tr#staten") and soup.select_one("tr#region-vastmanland")
+    assert soup.select_one("tr#staten #forsakringskassan") and soup.select_one("tr#staten #arbetsformedlingen")
     warning = soup.select_one(".admonition.warning")
     assert "1 november 2022" in warning.get_text() and "30 juni 2020" in warning.get_text()
     links = [a["href"] for a in soup.select("a")]

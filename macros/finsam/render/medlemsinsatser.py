@@ -26,6 +26,10 @@ def _name(ctx: Context, member: str) -> str:
     return org.namn if org else member
 
 
+def _state_members(ctx: Context) -> list[str]:
+    return [o.id for o in ctx.ds.forbund.model.organisationer if o.typ == "statlig_myndighet"]
+
+
 def _kr(value, approx: bool = False) -> str:
     if value is None:
         return "uppgift saknas"
@@ -116,8 +120,10 @@ def _split_table(ctx: Context, view) -> str:
         if stated is not None:
             d = part.amount - stated
             diff = text.html_text(("ca " if approx else "") + fmt.kr(d))
+        # The state pays jointly; its row also answers links to each state member's id.
+        extra = "".join(f'<span id="{text.attr(o)}"></span>' for o in _state_members(ctx)) if member == STATE else ""
         cells = [
-            f'<th scope="row">{text.html_text(_name(ctx, member))}</th>',
+            f'<th scope="row">{extra}{text.html_text(_name(ctx, member))}</th>',
             f'<td>{PART_LABELS[kind].capitalize()}</td>',
             f'<td class="tal">{text.html_text(fmt.number(part.population)) if part.population is not None else "–"}</td>',
             f'<td class="tal">{text.html_text(fmt.percent(part.share, 2))}</td>',
