@@ -173,14 +173,15 @@ def test_board_macro_presidium_first_and_known_holders():
     assert '<th scope="col">Ledamot</th>' in out and 'scope="row"' in out
 
 
-def test_contribution_link_only_when_page_exists():
+def test_contribution_links_per_year_only_when_page_exists():
     without = board_render.medlem(_ctx(FIXTURE), "aby")
-    assert "medlemsinsatser" not in without
-    with_page = board_render.medlem(_ctx(FIXTURE, {"ekonomi/medlemsinsatser/index.md"}), "aby")
-    assert "(../ekonomi/medlemsinsatser/index.md#aby)" in with_page
-    # A state agency pays into the joint state share: the link has no member anchor.
-    state = board_render.medlem(_ctx(FIXTURE, {"ekonomi/medlemsinsatser/index.md"}), "forsakringskassan")
-    assert "(../ekonomi/medlemsinsatser/index.md)" in state
+    assert "Medlemsinsats" not in without
+    pages = {"ekonomi/medlemsinsatser/2025.md"}
+    with_page = board_render.medlem(_ctx(FIXTURE, pages), "aby")
+    assert "- **Medlemsinsats 2025:** [375\u00a0000\u00a0kr](../ekonomi/medlemsinsatser/2025.md#aby)" in with_page
+    # A state agency pays into the joint state share; the state row answers its id.
+    state = board_render.medlem(_ctx(FIXTURE, pages), "forsakringskassan")
+    assert "(statens gemensamma insats)](../ekonomi/medlemsinsatser/2025.md#forsakringskassan)" in state
 
 
 def test_member_pages_generated_for_every_member():

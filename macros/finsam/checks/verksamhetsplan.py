@@ -44,3 +44,26 @@ def plan_unique(ds):
                 if goal.nummer in numbers:
                     yield doc.problem(("regional_strategi", "mal", i, "nummer"), f"mål #{goal.nummer} finns redan")
                 numbers.add(goal.nummer)
+
+
+@check(
+    "verksamhetsplan_budgetrader_finns",
+    "En aktivitets budgetrader finns i budgeten för samma år (när den budgeten finns i data/budget/).",
+)
+def plan_budget_lines_exist(ds):
+    from ..compute.budget import post_ids
+
+    budgets = {d.model.ar: d.model for d in ds.budgetar}
+    for doc in ds.verksamhetsplaner:
+        budget = budgets.get(doc.model.ar)
+        if budget is None:
+            continue
+        known = post_ids(budget)
+        for i, area in enumerate(doc.model.malomraden):
+            for j, activity in enumerate(area.aktiviteter):
+                for k, line in enumerate(activity.budgetrader):
+                    if line.id not in known:
+                        yield doc.problem(
+                            ("malomraden", i, "aktiviteter", j, "budgetrader", k, "id"),
+                            f"budgetraden '{line.id}' finns inte i budgeten för {doc.model.ar} (data/budget/{doc.model.ar}.yaml)",
+                        )
