@@ -19,6 +19,7 @@ from .model.forbund import Forbund
 from .model.forbundsordning import Forbundsordning
 from .model.kallor import Kallor
 from .problems import DataError, Problem, display_path
+from .unfilled import unfilled_problems
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
 
@@ -125,6 +126,10 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
             ydoc, read_problems = read_yaml(path)
             problems += read_problems
             if ydoc is None:
+                continue
+            unfilled = unfilled_problems(path, ydoc.lines)  # '# ATT FYLLA I' left by nytt-ar
+            if unfilled:
+                problems += unfilled
                 continue
             model, model_problems = validate(coll.model, ydoc)
             problems += model_problems
