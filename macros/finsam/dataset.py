@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from .model.forbund import Forbund
 from .model.forbundsordning import Forbundsordning
 from .model.kallor import Kallor
+from .model.webbplats import Webbplats
 from .problems import DataError, Problem, display_path
 from .unfilled import unfilled_problems
 from .validation import validate
@@ -61,6 +62,7 @@ COLLECTIONS: list[Collection] = [
     Collection("forbund", "forbund.yaml", Forbund, single=True),
     Collection("kallor", "kallor.yaml", Kallor, single=True),
     Collection("forbundsordningar", "forbundsordning/*.yaml", Forbundsordning),
+    Collection("webbplats", "webbplats.yaml", Webbplats, single=True),
 ]
 
 
@@ -70,6 +72,7 @@ class DataSet:
     forbund: Document[Forbund]
     kallor: Document[Kallor]
     forbundsordningar: list[Document[Forbundsordning]] = field(default_factory=list)
+    webbplats: Document[Webbplats] | None = None  # required: see COLLECTIONS
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
