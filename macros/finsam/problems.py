@@ -67,7 +67,7 @@ class DataError(Exception):
         n = len(self.problems)
         lines.append(
             f"{n} fel i data. Webbplatsen byggs inte förrän "
-            f"{'felet' if n == 1 else 'felen'} är rättade."
+            f"{'felet är rättat' if n == 1 else 'felen är rättade'}."
         )
         return "\n".join(lines)
 

@@ -14,6 +14,7 @@ file; a test fails when a committed schema differs from the models.
 from __future__ import annotations
 
 import json
+import re
 import os
 from pathlib import Path
 
@@ -127,3 +128,17 @@ def add_schema_lines(data_root: Path, project: Path) -> list[Path]:
         path.write_text("\n".join(lines), encoding="utf-8")
         changed.append(path)
     return changed
+
+
+def file_summary(path: Path) -> str:
+    """The first sentence of a data file's opening Swedish comment (what it feeds)."""
+    words: list[str] = []
+    for line in Path(path).read_text(encoding="utf-8").lstrip("\ufeff").split("\n"):
+        if line.startswith(SCHEMA_LINE_PREFIX):
+            continue
+        if not line.startswith("#") or "make validate" in line:
+            break
+        words.append(line.lstrip("#").strip())
+    text = " ".join(w for w in words if w)
+    end = re.search(r"(?<!t\.ex)(?<!bl\.a)\.(\s|$)", text)
+    return text[: end.start() + 1] if end else text

@@ -150,6 +150,22 @@ def digg_anmalan(ctx: Context) -> str:
 
 
 @macro
+def datafiler(ctx: Context) -> str:
+    """Table of the kinds of data file (from COLLECTIONS) and what each feeds."""
+    from ..dataset import COLLECTIONS
+    from ..schemas import file_summary
+
+    rows = ["| Fil | Vad den innehåller | Filer nu |", "|---|---|--:|"]
+    for coll in COLLECTIONS:
+        paths = sorted(p for p in ctx.ds.root.glob(coll.pattern) if p.is_file())
+        summary = file_summary(paths[0]) if paths else ""
+        rows.append(
+            f"| `data/{coll.pattern}` | {text.inline(summary) if summary else UNKNOWN} | {len(paths)} |"
+        )
+    return "\n".join(rows)
+
+
+@macro
 def kontroller(ctx: Context) -> str:
     """The named data checks, from the check registry (never stale)."""
     rows = ["| Kontroll | Vad den kontrollerar |", "|---|---|"]
