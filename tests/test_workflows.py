@@ -95,6 +95,13 @@ def test_concurrency_group(path):
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_builds_see_the_whole_history_for_last_changed_dates(path):
+    for name in ("test", "build"):
+        checkout = next(s for s in load(path)["jobs"][name]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == 0, f"{name}: 'Senast uppdaterad' needs fetch-depth: 0"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_checkout_does_not_keep_the_token(path):
     for name, job in load(path)["jobs"].items():
         for step in job.get("steps", []):

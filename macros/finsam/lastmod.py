@@ -10,8 +10,9 @@ made from:
 * a generated page (no file in docs/): the data files with the same name as the
   page (``ekonomi/budget/2024.md`` <- ``budget/2024.yaml``), else every data file.
 
-Outside a git checkout, or for a file git does not know, there is no date and
-the page shows none. No MkDocs imports here; macros/lastmod_hook.py adapts it.
+Outside a git checkout, in a shallow clone (where every file would get the
+date of the one commit fetched; CI checks out with ``fetch-depth: 0``), or for a
+file git does not know, there is no date and the page shows none. No MkDocs imports here; macros/lastmod_hook.py adapts it.
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ from pathlib import Path
 def git_dates(repo_dir: Path) -> tuple[Path | None, dict[str, dt.date]]:
     """(top-level directory, {path relative to it: date of its last commit}); empty outside git."""
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
+        top, shallow = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--is-shallow-repository"],
             cwd=repo_dir, capture_output=True, text=True, check=True, timeout=30,
-        ).stdout.strip()
+        ).stdout.split()
+        if shallow == "true":  # a shallow clone would date every file to its one commit
+            return None, {}
         log = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "HEAD"],
             cwd=top, capture_output=True, text=True, check=True, timeout=120,
         ).stdout
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError, ValueError):
         return None, {}
     dates: dict[str, dt.date] = {}
     current: dt.date | None = None
