@@ -117,11 +117,24 @@ def test_no_cookies_and_nothing_from_third_parties(real_site):
             assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
 
 
+@pytest.mark.build
+def test_the_theme_stores_only_what_the_cookie_page_explains(real_site):
+    """Material writes browser storage only through __md_set, for features this site
+    does not configure (see the next test). A theme upgrade that stores something
+    new fails here, so the cookie page gets updated."""
+    import re
+
+    keys = set()
+    for js in real_site.rglob("*.js"):
+        keys |= set(re.findall(r'__md_set\("(__[a-z]+)"', js.read_text(encoding="utf-8", errors="replace")))
+    assert keys <= {"__announce", "__outdated", "__palette", "__source", "__tabs", "__consent"}, keys
+
+
 def test_the_cookie_page_matches_the_configuration():
     """The page says nothing is stored because no palette toggle, linked tabs,
     announcement bar, version selector, analytics or consent banner is configured."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for feature in ("toggle:", "content.tabs.link", "announce", "version:", "analytics", "consent"):
+    for feature in ("toggle:", "content.tabs.link", "announce", "version:", "analytics", "consent", "repo_url"):
         assert feature not in config, f"mkdocs.yml uses {feature}: update docs/om-webbplatsen/kakor.md"
 
 
@@ -159,6 +172,8 @@ def test_dates_come_from_the_files_a_page_is_made_from(tmp_path):
     (repo / "docs" / "all.md").write_text("{{ x() }}\n", encoding="utf-8")
     (repo / "data" / "budget" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
     (repo / "data" / "other.yaml").write_text("a: 1\n", encoding="utf-8")
+    (repo / "data" / "plan").mkdir()
+    (repo / "data" / "plan" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "first", date="2024-01-10")
@@ -166,13 +181,17 @@ def test_dates_come_from_the_files_a_page_is_made_from(tmp_path):
     _git(repo, "commit", "-qam", "budget", date="2024-03-05")
     (repo / "data" / "other.yaml").write_text("a: 2\n", encoding="utf-8")
     _git(repo, "commit", "-qam", "other", date="2024-05-20")
+    (repo / "data" / "plan" / "2024.yaml").write_text("a: 2\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "plan", date="2024-06-01")
 
     lm = LastModified(repo, repo / "data")
     assert lm.for_source(repo / "docs" / "plain.md") == dt.date(2024, 1, 10)
     assert lm.for_source(repo / "docs" / "macro.md", {"data": "budget/*.yaml"}) == dt.date(2024, 3, 5)
-    assert lm.for_source(repo / "docs" / "all.md", {}) == dt.date(2024, 5, 20)
+    assert lm.for_source(repo / "docs" / "all.md", {}) == dt.date(2024, 6, 1)
     assert lm.for_generated("ekonomi/budget/2024.md") == dt.date(2024, 3, 5)
-    assert lm.for_generated("medlemmar/fagersta.md") == dt.date(2024, 5, 20)
+    assert lm.for_generated("plan/2024.md") == dt.date(2024, 6, 1)
+    assert lm.for_generated("arsredovisning/2024.md") == dt.date(2024, 6, 1)  # both 2024 files
+    assert lm.for_generated("medlemmar/fagersta.md") == dt.date(2024, 6, 1)
 
 
 def test_no_date_in_a_shallow_clone(tmp_path):

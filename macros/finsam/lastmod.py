@@ -7,8 +7,9 @@ made from:
 * a hand-written page: its own file in docs/; if it calls macros (``{{``), also
   the data files it names in its front matter under ``data:`` (globs relative to
   the data directory), or, when it names none, every data file;
-* a generated page (no file in docs/): the data files with the same name as the
-  page (``ekonomi/budget/2024.md`` <- ``budget/2024.yaml``), else every data file.
+* a generated page (no file in docs/): the data file with the same name in a
+  folder named in the page's path (``ekonomi/budget/2024.md`` <- ``budget/2024.yaml``),
+  else those with the same name, else every data file.
 
 Outside a git checkout, in a shallow clone (where every file would get the
 date of the one commit fetched; CI checks out with ``fetch-depth: 0``), or for a
@@ -91,6 +92,8 @@ class LastModified:
 
     def for_generated(self, page_path: str) -> dt.date | None:
         """A generated page (``page_path`` relative to docs/)."""
-        stem = Path(page_path).stem
-        same_name = [p for p in self._data_files() if p.stem == stem]
-        return self._newest(same_name or self._data_files())
+        page = Path(page_path)
+        same_name = [p for p in self._data_files() if p.stem == page.stem]
+        # budget/2024.yaml, not verksamhetsplan/2024.yaml, for ekonomi/budget/2024.md
+        same_folder = [p for p in same_name if p.parent.name in page.parent.parts]
+        return self._newest(same_folder or same_name or self._data_files())
