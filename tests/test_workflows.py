@@ -129,6 +129,19 @@ def test_data_problems_become_annotations():
         assert "validera" in run and "GITHUB_ACTIONS" not in run and "> /dev/null" not in run
 
 
+def test_annotations_can_be_turned_off_for_a_repeating_job(monkeypatch):
+    from finsam.problems import running_in_github_actions
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.delenv("FINSAM_ANNOTATIONS", raising=False)
+    assert running_in_github_actions()
+    monkeypatch.setenv("FINSAM_ANNOTATIONS", "0")
+    assert not running_in_github_actions()
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    monkeypatch.delenv("FINSAM_ANNOTATIONS")
+    assert not running_in_github_actions()
+
+
 def _needs(job: dict) -> set[str]:
     needs = job.get("needs", [])
     return {needs} if isinstance(needs, str) else set(needs)

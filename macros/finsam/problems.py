@@ -73,4 +73,6 @@ class DataError(Exception):
 
 
 def running_in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
+    """True in GitHub Actions, unless FINSAM_ANNOTATIONS=0 (a job that would repeat
+    another job's annotations; GitHub's own GITHUB_* variables cannot be overridden)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("FINSAM_ANNOTATIONS") != "0"
