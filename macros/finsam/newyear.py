@@ -29,6 +29,9 @@ from pathlib import Path
 
 from .dataset import COLLECTIONS, Collection
 from .unfilled import MARK_COMMENT, MARK_RE, YEAR_STEM
+
+__all__ = ["MARK_COMMENT", "NewFile", "new_year_text", "start_year", "year_collections"]
+
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KEEP_KEYS = {"nummer", "ordning", "niva", "version"}
 
