@@ -102,3 +102,26 @@ def test_the_guide_lists_every_check_and_every_kind_of_file(tmp_path):
     codes = {c.get_text() for c in soup.select("article table code")}
     assert set(CHECKS) <= codes
     assert {f"data/{c.pattern}" for c in COLLECTIONS} <= codes
+
+
+def test_a_mistake_becomes_an_annotation_on_its_line(tmp_path):
+    """What a pull request shows: the validator, run as in CI, annotates the wrong line."""
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(REAL_DATA, tmp_path / "data")
+    path = tmp_path / "data" / "forbund.yaml"
+    edit(path, "    kortnamn: Fagersta", "    kortnam: Fagersta")
+    line = path.read_text(encoding="utf-8").splitlines().index("    kortnam: Fagersta") + 1
+    env = dict(os.environ, GITHUB_ACTIONS="true", PYTHONPATH=str(ROOT / "macros"))
+    env.pop("FINSAM_ANNOTATIONS", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "finsam", "validera", "data"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert (
+        f"::error file=data/forbund.yaml,line={line},title=Datafel::"
+        "organisationer[5].kortnam: okänd nyckel 'kortnam'; menade du 'kortnamn'?"
+    ) in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
