@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/macros
 
-.PHONY: serve build validate test checks clean
+.PHONY: serve build validate test checks schemas nytt-ar clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ validate: $(STAMP)
 
 checks: $(STAMP)
 	$(BIN)/python -m finsam kontroller
+
+# After adding or changing a model: regenerate schemas/ and the data files' schema lines.
+schemas: $(STAMP)
+	$(BIN)/python -m finsam scheman data
+
+# Start a new year: make nytt-ar AR=2025 (creates e.g. data/budget/2025.yaml from 2024.yaml).
+nytt-ar: $(STAMP)
+	@test -n "$(AR)" || (echo "Ange året: make nytt-ar AR=2025" >&2; exit 2)
+	$(BIN)/python -m finsam nytt-ar $(AR) data
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -3,6 +3,11 @@
 Validates the data as the build does (read, models, every check) and prints
 each problem as ``fil:rad: fält: meddelande``. Exit code 0 when all is well,
 1 when there are problems. Never a traceback for bad data.
+
+Also: ``kontroller`` lists the named checks; ``scheman`` regenerates the JSON
+Schemas in schemas/ and the schema line at the top of every data file (run it
+after adding or changing a model); ``nytt-ar ÅÅÅÅ`` creates next year's data
+files from this year's with the figures left to fill in.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 
 from .checks import CHECKS
 from .dataset import load_dataset
-from .problems import DataError, running_in_github_actions
+from .problems import DataError, display_path, running_in_github_actions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser("validera", help="läs och kontrollera alla datafiler")
     validate.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
     sub.add_parser("kontroller", help="lista de namngivna kontrollerna")
+    schemas = sub.add_parser("scheman", help="skriv om JSON-scheman och schemaraden i datafilerna")
+    schemas.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
+    schemas.add_argument("--kontrollera", action="store_true", help="ändra inget; fel om något är inaktuellt")
+    new_year = sub.add_parser("nytt-ar", help="skapa nästa års datafiler från årets")
+    new_year.add_argument("ar", type=int, help="det nya året, t.ex. 2025")
+    new_year.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
+    new_year.add_argument(
+        "--bara", nargs="+", metavar="MAPP", help="skapa bara filer i dessa mappar, t.ex. --bara budget verksamhetsplan"
+    )
     args = parser.parse_args(argv)
+
+    if args.kommando == "scheman":
+        return _schemas(Path(args.data), args.kontrollera)
+    if args.kommando == "nytt-ar":
+        return _new_year(Path(args.data), args.ar, set(args.bara) if args.bara else None)
 
     if args.kommando == "kontroller":
         for c in CHECKS.values():
@@ -46,6 +65,41 @@ def main(argv: list[str] | None = None) -> int:
         f"Data i {args.data} är i ordning: {len(ds.documents())} filer, "
         f"{len(CHECKS)} kontroller ({elapsed:.2f} s)."
     )
+    return 0
+
+
+def _schemas(data: Path, check_only: bool) -> int:
+    from .schemas import add_schema_lines, files_without_schema_line, stale_schemas, write_schemas
+
+    project = Path.cwd()
+    if check_only:
+        stale = stale_schemas(project) + files_without_schema_line(data, project)
+        for name in stale:
+            print(f"{name}: inaktuell; kör make schemas", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_schemas(project) + add_schema_lines(data, project)
+    for path in changed:
+        print(f"uppdaterad: {display_path(path)}")
+    print(f"Scheman och schemarader är aktuella ({len(changed)} filer ändrade).")
+    return 0
+
+
+def _new_year(data: Path, year: int, only: set[str] | None = None) -> int:
+    from .newyear import MARK_COMMENT, start_year
+
+    results = start_year(data, year, only)
+    if not results:
+        print(f"Inga årsfiler före {year} hittades i {data}; inget skapades.", file=sys.stderr)
+        return 1
+    for r in results:
+        if r.created:
+            print(
+                f"skapad: {display_path(r.target)} (från {r.source.name}; "
+                f"{r.marks} värden att fylla i, markerade '{MARK_COMMENT}')"
+            )
+        else:
+            print(f"hoppade över: {display_path(r.target)} {r.reason}")
+    print("Fyll i de markerade värdena. Kör make validate: den visar vad som återstår.")
     return 0
 
 

@@ -29,7 +29,9 @@ from .model.ekonomisk_policy import EkonomiskPolicy
 from .model.fordelningsmodell import Fordelningsmodell
 from .model.medlemsinsatser import Medlemsinsatser
 from .model.utfall import Utfall
+from .model.webbplats import Webbplats
 from .problems import DataError, Problem, display_path
+from .unfilled import unfilled_problems
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
 
@@ -84,6 +86,7 @@ COLLECTIONS: list[Collection] = [
     Collection("medlemsinsatser", "medlemsinsatser/*.yaml", Medlemsinsatser, required=False),
     Collection("fordelningsmodeller", "fordelningsmodell/*.yaml", Fordelningsmodell, required=False),
     Collection("arvoden", "arvoden/*.yaml", Arvodesunderlag, required=False),
+    Collection("webbplats", "webbplats.yaml", Webbplats, single=True),
 ]
 
 
@@ -105,6 +108,7 @@ class DataSet:
     medlemsinsatser: list[Document[Medlemsinsatser]] = field(default_factory=list)
     fordelningsmodeller: list[Document[Fordelningsmodell]] = field(default_factory=list)
     arvoden: list[Document[Arvodesunderlag]] = field(default_factory=list)
+    webbplats: Document[Webbplats] | None = None  # required: see COLLECTIONS
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
@@ -165,6 +169,10 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
             ydoc, read_problems = read_yaml(path)
             problems += read_problems
             if ydoc is None:
+                continue
+            unfilled = unfilled_problems(path, ydoc.lines)  # '# ATT FYLLA I' left by nytt-ar
+            if unfilled:
+                problems += unfilled
                 continue
             model, model_problems = validate(coll.model, ydoc)
             problems += model_problems

@@ -67,10 +67,12 @@ class DataError(Exception):
         n = len(self.problems)
         lines.append(
             f"{n} fel i data. Webbplatsen byggs inte förrän "
-            f"{'felet' if n == 1 else 'felen'} är rättade."
+            f"{'felet är rättat' if n == 1 else 'felen är rättade'}."
         )
         return "\n".join(lines)
 
 
 def running_in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
+    """True in GitHub Actions, unless FINSAM_ANNOTATIONS=0 (a job that would repeat
+    another job's annotations; GitHub's own GITHUB_* variables cannot be overridden)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("FINSAM_ANNOTATIONS") != "0"

@@ -1,0 +1,192 @@
+"""Starting a new year: next year's files keep comments and order, and unset figures stop the build.
+
+The real year-keyed kinds (budget, verksamhetsplan, ...) are built elsewhere, so
+these tests register a small made-up kind, ``exempelplan/<år>.yaml``, the way a
+real kind is registered (a model, a DataSet field, a COLLECTIONS line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+
+from conftest import FIXTURE, REAL_DATA, edit, mkdocs_build, problems_in
+from finsam import dataset
+from finsam.__main__ import main
+from finsam.model.base import Model, Slug, Text, Year
+from finsam.newyear import _yaml, new_year_text, start_year
+
+
+class Rad(Model):
+    id: Slug
+    nummer: int
+    namn: Text
+    belopp: Decimal | None
+
+
+class Exempelplan(Model):
+    ar: Year
+    beslutad: dt.date | None
+    rader: list[Rad]
+    andelar: list[Decimal | None]
+    godkand: bool
+
+
+PLAN_2025 = """\
+# Exempelplan 2025 (testdata): matar inga sidor.
+# Kontrollera efter ändring: make validate
+ar: 2025
+beslutad: 2024-11-20  # styrelsens beslut
+rader:
+  # Intäkterna först, sedan kostnaderna.
+  - id: medel
+    nummer: 1
+    namn: Medel från huvudmännen 2025
+    belopp: 1200.50   # tkr
+  - id: kostnad
+    nummer: 2
+    namn: Kostnader
+    belopp: 800
+andelar: [50, 25, 25]
+godkand: true
+"""
+
+
+@pytest.fixture
+def plan_kind(monkeypatch, fixture_copy):
+    """Register the made-up year-keyed kind and give the fixture copy its 2025 file."""
+
+    @dataclass
+    class DataSetWithPlans(dataset.DataSet):
+        exempelplaner: list = field(default_factory=list)
+
+    coll = dataset.Collection("exempelplaner", "exempelplan/*.yaml", Exempelplan, required=False)
+    dataset.COLLECTIONS.append(coll)
+    monkeypatch.setattr(dataset, "DataSet", DataSetWithPlans)
+    (fixture_copy / "exempelplan").mkdir()
+    (fixture_copy / "exempelplan" / "2025.yaml").write_text(PLAN_2025, encoding="utf-8")
+    yield fixture_copy
+    dataset.COLLECTIONS.remove(coll)
+
+
+def test_the_made_up_year_is_valid_to_begin_with(plan_kind):
+    assert problems_in(plan_kind) == []
+
+
+def test_new_year_keeps_comments_order_and_leaves_figures_unset(plan_kind):
+    results = start_year(plan_kind, 2026, {"exempelplan"})
+    assert [(r.collection, r.created) for r in results] == [("exempelplaner", True)]
+    new = (plan_kind / "exempelplan" / "2026.yaml").read_text(encoding="utf-8")
+    assert new == """\
+# Exempelplan 2026 (testdata): matar inga sidor.
+# Kontrollera efter ändring: make validate
+ar: 2026
+beslutad: null         # ATT FYLLA I # styrelsens beslut
+rader:
+  # Intäkterna först, sedan kostnaderna.
+  - id: medel
+    nummer: 1
+    namn: Medel från huvudmännen 2026 # ATT FYLLA I
+    belopp: null       # ATT FYLLA I # tkr
+  - id: kostnad
+    nummer: 2
+    namn: Kostnader
+    belopp: null  # ATT FYLLA I
+andelar: [null, null, null] # ATT FYLLA I
+godkand: true
+"""
+    assert results[0].marks == 5
+    # last year's file is untouched
+    assert (plan_kind / "exempelplan" / "2025.yaml").read_text(encoding="utf-8") == PLAN_2025
+
+
+def test_unset_figures_fail_validation_with_a_clear_message(plan_kind):
+    start_year(plan_kind, 2026, {"exempelplan"})
+    problems = problems_in(plan_kind)
+    message = (
+        "uppgiften är inte ifylld för 2026 (markerad '# ATT FYLLA I'). Skriv in det beslutade "
+        "värdet och ta bort markeringen; skriv null om uppgiften verkligen inte är känd."
+    )
+    where = [p.split(": uppgiften")[0] for p in problems]
+    assert where == [
+        f"{plan_kind}/exempelplan/2026.yaml:4: beslutad",
+        f"{plan_kind}/exempelplan/2026.yaml:9: rader[1].namn",
+        f"{plan_kind}/exempelplan/2026.yaml:10: rader[1].belopp",
+        f"{plan_kind}/exempelplan/2026.yaml:14: rader[2].belopp",
+        f"{plan_kind}/exempelplan/2026.yaml:15: andelar",
+    ]
+    assert all(p.endswith(message) for p in problems)
+
+
+def test_filled_in_figures_pass(plan_kind):
+    start_year(plan_kind, 2026, {"exempelplan"})
+    path = plan_kind / "exempelplan" / "2026.yaml"
+    edit(path, "beslutad: null         # ATT FYLLA I #", "beslutad: 2025-11-19  #")
+    edit(path, "2026 # ATT FYLLA I", "2026")
+    edit(path, "belopp: null       # ATT FYLLA I # tkr", "belopp: 1300   # tkr")
+    edit(path, "belopp: null  # ATT FYLLA I", "belopp: null")  # truly unknown: plain null is allowed
+    edit(path, "[null, null, null] # ATT FYLLA I", "[50, 25, 25]")
+    assert problems_in(plan_kind) == []
+
+
+def test_command_never_overwrites(plan_kind, capsys):
+    assert main(["nytt-ar", "2026", str(plan_kind), "--bara", "exempelplan"]) == 0
+    assert "skapad:" in capsys.readouterr().out
+    (plan_kind / "exempelplan" / "2026.yaml").write_text(PLAN_2025.replace("2025", "2026"), encoding="utf-8")
+    assert main(["nytt-ar", "2026", str(plan_kind), "--bara", "exempelplan"]) == 0
+    assert "finns redan" in capsys.readouterr().out
+    assert "ATT FYLLA I" not in (plan_kind / "exempelplan" / "2026.yaml").read_text(encoding="utf-8")
+
+
+def test_command_without_year_files_says_so(fixture_copy, capsys):
+    assert main(["nytt-ar", "2000", str(fixture_copy)]) == 1
+    assert "Inga årsfiler före 2000" in capsys.readouterr().err
+
+
+def test_new_year_on_the_real_data_asks_for_the_budget(tmp_path, capsys):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    assert main(["nytt-ar", "2024", str(data), "--bara", "budget", "verksamhetsplan"]) == 0
+    out = capsys.readouterr().out
+    assert "skapad: " in out and "budget/2024.yaml (från 2023.yaml" in out
+    assert (data / "verksamhetsplan" / "2024.yaml").exists()
+    assert not (data / "moten" / "2024.yaml").exists()
+    problems = problems_in(data)
+    budget = [p for p in problems if "/budget/2024.yaml:" in p]
+    assert budget and all("uppgiften är inte ifylld för 2024" in p for p in budget)
+
+
+def test_years_move_by_the_gap_and_order_numbers_stay():
+    text, marks = new_year_text("ar: 2023\nforegaende_ar: 2022\nnummer: 3\nordning: 2\n", 2023, 2025)
+    assert text == "ar: 2025\nforegaende_ar: 2024\nnummer: 3\nordning: 2\n"
+    assert marks == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(REAL_DATA.rglob("*.yaml")) + sorted(FIXTURE.rglob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_round_trip_keeps_every_data_file_byte_for_byte(path):
+    import io
+
+    y = _yaml()
+    text = path.read_text(encoding="utf-8")
+    out = io.StringIO()
+    y.dump(y.load(text), out)
+    assert out.getvalue() == text
+
+
+@pytest.mark.build
+def test_a_marked_value_stops_the_site_build(fixture_copy, tmp_path):
+    edit(fixture_copy / "forbundsordning" / "2020-01-01.yaml", "        ledamoter: 5", "        ledamoter: 5  # ATT FYLLA I")
+    result = mkdocs_build(tmp_path / "site", data=fixture_copy)
+    assert result.returncode != 0
+    assert "2020-01-01.yaml:30: paragrafer" in result.stderr
+    assert "uppgiften är inte ifylld (markerad '# ATT FYLLA I')" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

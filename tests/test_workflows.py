@@ -1,0 +1,225 @@
+"""The GitHub workflows, Dependabot and CODEOWNERS have the properties we rely on.
+
+No GitHub runner is available here, so the files themselves are checked:
+least-privilege permissions, actions pinned by full commit SHA with the version
+in a comment, no ``pull_request_target``, and a deploy job that cannot run
+unless every check passed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from finsam.dataset import COLLECTIONS
+from finsam.yamlload import read_yaml
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PR = ROOT / ".github" / "workflows" / "pr.yml"
+DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
+PINNED = re.compile(r"^\s*-?\s*uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # v\d+(\.\d+)*\s*$")
+CHECK_COMMANDS = {
+    "data": "python -m finsam validera data",
+    "test": "python -m pytest",
+    "build": "mkdocs build --strict",
+}
+
+
+def load(path: Path) -> dict:
+    doc, problems = read_yaml(path)
+    assert problems == [], problems
+    return doc.data
+
+
+def steps_run(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job.get("steps", []))
+
+
+def steps_uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in job.get("steps", []) if "uses" in step]
+
+
+def test_there_are_workflows():
+    assert PR in WORKFLOWS and DEPLOY in WORKFLOWS
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_declared_and_least_privilege(path):
+    wf = load(path)
+    assert wf.get("permissions") == {}, "the workflow grants nothing by default"
+    for name, job in wf["jobs"].items():
+        assert "permissions" in job, f"job {name} must declare its permissions"
+        perms = job["permissions"]
+        assert isinstance(perms, dict), f"job {name}: no read-all/write-all"
+        writes = {k for k, v in perms.items() if v == "write"}
+        assert "contents" not in writes, f"job {name} must not write to the repository"
+        if writes:
+            assert writes <= {"pages", "id-token"} and steps_uses(job) == ["actions/deploy-pages"], (
+                f"job {name}: only the deploy job may write, and only to Pages"
+            )
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_by_full_sha_with_its_version(path):
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*-?\s*uses:", ln)]
+    assert lines
+    for line in lines:
+        if line.split("uses:", 1)[1].strip().startswith("./"):
+            continue  # a workflow or action in this repository
+        assert PINNED.match(line), f"{path.name}: not pinned by a 40-hex SHA with '# vX.Y.Z': {line.strip()}"
+
+
+def test_one_sha_per_action_across_workflows():
+    seen: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for m in re.finditer(r"uses:\s*([\w.-]+/[\w./-]+)@(\S+)", path.read_text(encoding="utf-8")):
+            seen.setdefault(m.group(1), set()).add(m.group(2))
+    assert {a: s for a, s in seen.items() if len(s) > 1} == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_privileged_triggers(path):
+    triggers = load(path)["on"]
+    assert "pull_request_target" not in triggers
+    assert "workflow_run" not in triggers
+    assert "pull_request_target" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_concurrency_group(path):
+    assert load(path)["concurrency"]["group"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_builds_see_the_whole_history_for_last_changed_dates(path):
+    for name in ("test", "build"):
+        checkout = next(s for s in load(path)["jobs"][name]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == 0, f"{name}: 'Senast uppdaterad' needs fetch-depth: 0"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_does_not_keep_the_token(path):
+    for name, job in load(path)["jobs"].items():
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+
+
+def test_pull_requests_run_every_check_and_attach_the_site():
+    wf = load(PR)
+    assert set(wf["on"]) == {"pull_request"}
+    jobs = wf["jobs"]
+    for name, command in CHECK_COMMANDS.items():
+        assert command in steps_run(jobs[name]), f"PR job {name} must run {command}"
+    assert "actions/upload-artifact" in steps_uses(jobs["build"])
+    upload = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    assert wf["concurrency"]["cancel-in-progress"] is True
+
+
+def test_data_problems_become_annotations():
+    # The validator prints ::error file=,line= lines when GITHUB_ACTIONS=true (set by
+    # GitHub on every runner); the step must not hide them from the log.
+    for path in (PR, DEPLOY):
+        run = steps_run(load(path)["jobs"]["data"])
+        assert "validera" in run and "GITHUB_ACTIONS" not in run and "> /dev/null" not in run
+
+
+def test_annotations_can_be_turned_off_for_a_repeating_job(monkeypatch):
+    from finsam.problems import running_in_github_actions
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.delenv("FINSAM_ANNOTATIONS", raising=False)
+    assert running_in_github_actions()
+    monkeypatch.setenv("FINSAM_ANNOTATIONS", "0")
+    assert not running_in_github_actions()
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    monkeypatch.delenv("FINSAM_ANNOTATIONS")
+    assert not running_in_github_actions()
+
+
+def _needs(job: dict) -> set[str]:
+    needs = job.get("needs", [])
+    return {needs} if isinstance(needs, str) else set(needs)
+
+
+def _all_needs(jobs: dict, name: str) -> set[str]:
+    out: set[str] = set()
+    todo = list(_needs(jobs[name]))
+    while todo:
+        n = todo.pop()
+        if n not in out:
+            out.add(n)
+            todo += _needs(jobs[n])
+    return out
+
+
+def test_deploy_uses_the_pages_artifact_flow_only_after_every_check():
+    wf = load(DEPLOY)
+    assert set(wf["on"]) <= {"push", "workflow_dispatch"}
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert wf["concurrency"]["cancel-in-progress"] is False
+    jobs = wf["jobs"]
+    for name, command in CHECK_COMMANDS.items():
+        assert command in steps_run(jobs[name]), f"deploy workflow job {name} must run {command}"
+    deployers = [n for n, j in jobs.items() if "actions/deploy-pages" in steps_uses(j)]
+    assert deployers == ["deploy"]
+    deploy = jobs["deploy"]
+    assert _all_needs(jobs, "deploy") == set(jobs) - {"deploy"}, "deploy must need every other job"
+    for name, job in jobs.items():
+        assert "always()" not in str(job.get("if", "")) and "failure()" not in str(job.get("if", "")), name
+        assert not job.get("continue-on-error"), name
+        for step in job.get("steps", []):
+            assert not step.get("continue-on-error"), f"{name}: a failing step must fail the job"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert "actions/upload-pages-artifact" in steps_uses(jobs["build"])
+    text = "\n".join(ln.split("#")[0] for ln in DEPLOY.read_text(encoding="utf-8").splitlines())
+    assert "gh-pages" not in text and "ghp-import" not in text and "gh-deploy" not in text
+
+
+def test_dependabot_watches_pip_and_actions():
+    cfg = load(ROOT / ".github" / "dependabot.yml")
+    assert {u["package-ecosystem"] for u in cfg["updates"]} == {"pip", "github-actions"}
+
+
+def _codeowners() -> list[tuple[str, list[str]]]:
+    rules = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            pattern, *owners = line.split()
+            rules.append((pattern, owners))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if pattern == "*":
+        return True
+    if pattern.endswith("/"):
+        return ("/" + path).startswith(pattern)
+    return fnmatch.fnmatch("/" + path, pattern)
+
+
+def _owners_of(path: str) -> list[str]:
+    """The owners GitHub would ask for ``path`` (the last matching rule wins)."""
+    found: list[str] = []
+    for pattern, owners in _codeowners():
+        if _matches(pattern, path):
+            found = owners
+    return found
+
+
+@pytest.mark.parametrize("coll", COLLECTIONS, ids=lambda c: c.field)
+def test_every_data_area_has_its_own_codeowners_line(coll):
+    example = "data/" + coll.pattern.replace("*", "2024")
+    assert _owners_of(example), f"no owner for {example}"
+    specific = [p for p, _ in _codeowners() if p not in ("*", "/data/") and _matches(p, example)]
+    assert specific, f"add a line for /data/{coll.pattern.split('/')[0]} to .github/CODEOWNERS"
+
+
+def test_workflows_and_code_are_owned_by_the_maintainers():
+    assert _owners_of(".github/workflows/deploy.yml") == _owners_of("macros/finsam/dataset.py")
+    assert _owners_of(".github/workflows/deploy.yml") != _owners_of("data/forbund.yaml")
