@@ -34,3 +34,15 @@ def define_env(env):
     for name, fn in MACROS.items():
         env.macro(functools.update_wrapper(functools.partial(fn, ctx), fn), name)
     env.variables.update(variables(ctx))
+
+    # The news list on the start page reads the blog's posts from docs/.
+    from finsam.nyheter import read_posts
+    from finsam.render.start import latest_news
+
+    docs_dir = Path(env.conf.docs_dir)
+
+    def senaste_nytt(n: int = 3) -> str:
+        """The newest news posts (docs/aktuellt/posts) as a list."""
+        return latest_news(read_posts(docs_dir), n)
+
+    env.macro(senaste_nytt, "senaste_nytt")

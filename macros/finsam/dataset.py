@@ -18,6 +18,9 @@ from pydantic import BaseModel
 from .model.forbund import Forbund
 from .model.forbundsordning import Forbundsordning
 from .model.kallor import Kallor
+from .model.dokument import Dokumentbank
+from .model.insatser import Insatser
+from .model.lansforbundet import Lansforbundet
 from .problems import DataError, Problem, display_path
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
@@ -60,6 +63,9 @@ COLLECTIONS: list[Collection] = [
     Collection("forbund", "forbund.yaml", Forbund, single=True),
     Collection("kallor", "kallor.yaml", Kallor, single=True),
     Collection("forbundsordningar", "forbundsordning/*.yaml", Forbundsordning),
+    Collection("insatser", "insatser.yaml", Insatser, single=True, required=False),
+    Collection("dokument", "dokument.yaml", Dokumentbank, single=True, required=False),
+    Collection("lansforbundet", "lansforbundet.yaml", Lansforbundet, single=True, required=False),
 ]
 
 
@@ -69,6 +75,9 @@ class DataSet:
     forbund: Document[Forbund]
     kallor: Document[Kallor]
     forbundsordningar: list[Document[Forbundsordning]] = field(default_factory=list)
+    insatser: Document[Insatser] | None = None
+    dokument: Document[Dokumentbank] | None = None
+    lansforbundet: Document[Lansforbundet] | None = None
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):

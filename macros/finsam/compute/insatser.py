@@ -1,0 +1,217 @@
+"""What each insats costs over the years, and what it has achieved.
+
+The budget amounts are read from the budget documents (data/budget/<year>.yaml),
+never from data/insatser.yaml: an insats only names its budget lines. The
+reader is written against the budget model's shape (``kolumner`` with id,
+rubrik, slag and ar; ``intakter``/``kostnader`` holding lines with ``id`` and
+``belopp`` per column, possibly inside groups with ``rader``) and looks the
+collection up with ``getattr``, so it works, and says "no data", when the data
+set has no budget collection at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from .rounding_util import percent_one_decimal
+
+# Names the budget collection may have on DataSet (first found wins).
+BUDGET_FIELDS = ("budgetar", "budget", "budgets")
+
+
+def budget_documents(ds) -> list:
+    """The data set's budget documents, oldest year first; [] without budget data."""
+    for name in BUDGET_FIELDS:
+        docs = getattr(ds, name, None)
+        if docs:
+            docs = docs if isinstance(docs, list) else [docs]
+            return sorted(docs, key=lambda d: getattr(d.model, "ar", 0))
+    return []
+
+
+def latest_budget(ds):
+    docs = budget_documents(ds)
+    return docs[-1] if docs else None
+
+
+def budget_page(doc) -> str:
+    """Site path of a budget year's page (URL plan: ekonomi/budget/<year>.md)."""
+    return f"ekonomi/budget/{doc.model.ar}.md"
+
+
+def _lines(posts: Iterable[Any]) -> Iterable[Any]:
+    for post in posts:
+        rader = getattr(post, "rader", None)
+        if rader is not None:
+            yield from rader
+        else:
+            yield post
+
+
+def _groups(posts: Iterable[Any]) -> Iterable[Any]:
+    for post in posts:
+        if getattr(post, "rader", None) is not None:
+            yield post
+
+
+def cost_lines(budget) -> dict[str, Any]:
+    return {line.id: line for line in _lines(budget.kostnader)}
+
+
+def income_lines(budget) -> dict[str, Any]:
+    return {line.id: line for line in _lines(budget.intakter)}
+
+
+def as_cost(value: int | None) -> Decimal | None:
+    """A cost line's amount as a positive cost (sources print costs with a minus sign)."""
+    if value is None:
+        return None
+    return Decimal(-value) if value < 0 else Decimal(value)
+
+
+@dataclass(frozen=True)
+class BudgetCell:
+    heading: str  # the column as the source prints it, e.g. "Budget 2023"
+    kind: str  # budget, prognos or utfall
+    year: int  # the year the column is about
+    cost: Decimal | None  # positive; None when not printed or the line is missing
+    unit: str  # tkr or kr
+    page: str  # the budget page that prints it
+    line_ids: tuple[str, ...]  # which of the insats's lines were found in that budget
+
+
+KIND_ORDER = {"utfall": 0, "prognos": 1, "budget": 2}
+
+
+def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
+    """The summed cost of ``line_ids`` in every column of every budget document.
+
+    A column printed in several budget documents (e.g. Budget 2023 as the
+    comparison column of the 2024 budget) is taken from the document of its own
+    year when there is one, otherwise from the latest. Sorted by year, then
+    utfall/prognos/budget.
+    """
+    line_ids = tuple(line_ids)
+    chosen: dict[tuple[str, int], tuple[Any, Any]] = {}
+    for doc in budget_documents(ds):
+        budget = doc.model
+        for col in budget.kolumner:
+            key = (col.slag, col.ar)
+            previous = chosen.get(key)
+            if previous is None or previous[0].model.ar != col.ar:
+                chosen[key] = (doc, col)
+    cells = []
+    for (kind, year), (doc, col) in chosen.items():
+        lines = cost_lines(doc.model)
+        found = [lid for lid in line_ids if lid in lines]
+        amounts = [as_cost(lines[lid].belopp.get(col.id)) for lid in found]
+        # Unknown unless every line is there and printed: never a silent partial sum.
+        complete = len(found) == len(line_ids) and all(a is not None for a in amounts)
+        cost = sum(amounts, Decimal(0)) if complete else None
+        cells.append(BudgetCell(col.rubrik, kind, year, cost, doc.model.enhet, budget_page(doc), tuple(found)))
+    return sorted(cells, key=lambda c: (c.year, KIND_ORDER.get(c.kind, 9)))
+
+
+def budget_for_year(ds, line_ids: Iterable[str], year: int) -> BudgetCell | None:
+    """The budget column (not prognos) of ``year`` for these lines."""
+    for cell in budget_history(ds, line_ids):
+        if cell.kind == "budget" and cell.year == year:
+            return cell
+    return None
+
+
+# -- key figures of a budget year -------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    year: int
+    unit: str
+    page: str
+    total_costs: Decimal | None  # the year's budgeted costs, from its lines
+    member_contributions: Decimal | None  # the line medel-fran-huvudmannen
+    individual: Decimal | None  # the group individinriktade-insatser
+    individual_share: Decimal | None  # percent of total costs, one decimal, half up
+
+
+INDIVIDUAL_GROUP = "individinriktade-insatser"
+MEMBER_CONTRIBUTIONS_LINE = "medel-fran-huvudmannen"
+
+
+def key_figures(ds) -> KeyFigures | None:
+    """Figures of the latest budget year, computed from its lines (not its printed sums)."""
+    doc = latest_budget(ds)
+    if doc is None:
+        return None
+    budget = doc.model
+    col = budget.budget_column() if hasattr(budget, "budget_column") else None
+    if col is None:
+        return None
+    costs = [as_cost(line.belopp.get(col.id)) for line in _lines(budget.kostnader)]
+    total = sum((c for c in costs if c is not None), Decimal(0)) if costs else None
+    incomes = income_lines(budget)
+    member = incomes.get(MEMBER_CONTRIBUTIONS_LINE)
+    member_value = member.belopp.get(col.id) if member is not None else None
+    individual = None
+    for group in _groups(budget.kostnader):
+        if group.grupp == INDIVIDUAL_GROUP:
+            parts = [as_cost(line.belopp.get(col.id)) for line in group.rader]
+            individual = sum((p for p in parts if p is not None), Decimal(0))
+    share = None
+    if individual is not None and total:
+        share = percent_one_decimal(individual, total)
+    return KeyFigures(
+        year=budget.ar,
+        unit=budget.enhet,
+        page=budget_page(doc),
+        total_costs=total,
+        member_contributions=Decimal(member_value) if member_value is not None else None,
+        individual=individual,
+        individual_share=share,
+    )
+
+
+# -- insatser ------------------------------------------------------------------
+
+
+def results_for(insatser, insats_id: str) -> list:
+    """Results reported for this insats, or for the group it belongs to."""
+    ins = insatser.insats(insats_id)
+    keys = {insats_id} | ({ins.grupp} if ins is not None and ins.grupp else set())
+    return [r for r in insatser.resultat if keys & set(r.avser)]
+
+
+def reach_per_year(insatser):
+    """The result that states how many people are reached per year, if any."""
+    return next((r for r in insatser.resultat if r.nyckeltal == "personer_per_ar"), None)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    insats: Any
+    cell: BudgetCell | None  # its budget in the year, None without budget data
+
+
+def overview(ds, year: int | None) -> dict[str, list[OverviewRow]]:
+    """The insatser by kind, each with its budget in ``year``."""
+    out: dict[str, list[OverviewRow]] = {}
+    if ds.insatser is None:
+        return out
+    for ins in ds.insatser.model.insatser:
+        cell = budget_for_year(ds, ins.budgetrader, year) if year is not None else None
+        out.setdefault(ins.slag, []).append(OverviewRow(ins, cell))
+    return out
+
+
+def financed_count(ds, year: int) -> int | None:
+    """How many insatser have a budget above zero in ``year``; None without budget data."""
+    if ds.insatser is None or not budget_documents(ds):
+        return None
+    count = 0
+    for ins in ds.insatser.model.insatser:
+        cell = budget_for_year(ds, ins.budgetrader, year)
+        if cell is not None and cell.cost:
+            count += 1
+    return count

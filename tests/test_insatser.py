@@ -1,0 +1,185 @@
+"""Insatser: budget across the years from budget data, results, overview, pages."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from fakebudget import budget_2023, budget_doc, col, group, line
+
+from conftest import REAL_DATA, edit, problems_in
+from finsam.compute import insatser as calc
+from finsam.dataset import load_dataset
+from finsam.render import Context
+from finsam.render import insatser as render
+from finsam.render import start
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_dataset(REAL_DATA)
+
+
+def with_budgets(ds, *docs):
+    """A shallow copy of the data set with a budget collection (as the money part adds)."""
+    out = copy.copy(ds)
+    out.budgetar = list(docs)
+    return out
+
+
+def test_without_budget_data_there_is_no_history(real):
+    bare = copy.copy(real)
+    for name in calc.BUDGET_FIELDS:
+        if hasattr(bare, name):
+            setattr(bare, name, [])
+    assert calc.budget_history(bare, ["samordningsteam-fns"]) == []
+    assert calc.key_figures(bare) is None
+    assert calc.financed_count(bare, 2023) is None
+
+
+def test_budget_history_reads_every_column(real):
+    ds = with_budgets(real, budget_2023())
+    cells = calc.budget_history(ds, ["samordningsteam-fns"])
+    assert [(c.heading, c.cost) for c in cells] == [
+        ("Prognos 2022", Decimal(1513)),
+        ("Budget 2022", Decimal(1523)),
+        ("Budget 2023", Decimal(1528)),
+    ]
+    assert {c.page for c in cells} == {"ekonomi/budget/2023.md"}
+
+
+def test_budget_history_sums_lines_and_prefers_a_columns_own_year(real):
+    later = budget_doc(
+        2024,
+        [col("b2023", "Budget 2023", "budget", 2023), col("b2024", "Budget 2024", "budget", 2024)],
+        [],
+        [group("individinriktade-insatser", line("samordningsteam-fns", b2023=-9999, b2024=-1600), line("ny-rad", b2023=-1, b2024=-2))],
+    )
+    ds = with_budgets(real, later, budget_2023())
+    cells = calc.budget_history(ds, ["samordningsteam-fns", "kurator-samordningsteamen"])
+    by_heading = {c.heading: c for c in cells}
+    # Budget 2023 comes from the 2023 budget (1528 + 240), not the 2024 budget's comparison column.
+    assert by_heading["Budget 2023"].cost == Decimal(1768)
+    assert by_heading["Budget 2023"].page == "ekonomi/budget/2023.md"
+    # The 2024 budget lacks the kurator line: the sum is unknown, not a silent partial sum.
+    assert by_heading["Budget 2024"].cost is None
+    assert by_heading["Budget 2024"].line_ids == ("samordningsteam-fns",)
+
+
+def test_key_figures_of_the_latest_budget(real):
+    kf = calc.key_figures(with_budgets(real, budget_2023()))
+    assert kf.year == 2023
+    assert kf.total_costs == Decimal(7878)
+    assert kf.member_contributions == Decimal(7030)
+    assert kf.individual == Decimal(5548)
+    assert kf.individual_share == Decimal("70.4")  # 5548 / 7878 = 70.42 %
+
+
+def test_every_insats_is_financed_in_2023(real):
+    ds = with_budgets(real, budget_2023())
+    assert calc.financed_count(ds, 2023) == len(real.insatser.model.insatser) == 12
+    # Utvecklingsdagar and brukarrevision had no budget 2022.
+    assert calc.financed_count(ds, 2022) == 10
+
+
+def test_results_of_a_team_include_its_groups(real):
+    data = real.insatser.model
+    texts = [r.text for r in calc.results_for(data, "samordningsteam-sala")]
+    assert any("130 personer" in t for t in texts)
+    assert any("4,9 år" in t for t in texts)
+    assert not any("Brukarrevisionen" in t for t in texts)
+    sura = [r.text for r in calc.results_for(data, "samordningsteam-surahammar")]
+    assert any("Brukarrevisionen" in t for t in sura)
+    assert calc.reach_per_year(data).varde == 130
+
+
+def test_the_sources_name_these_insatser(real):
+    ids = {i.id for i in real.insatser.model.insatser}
+    assert ids == {
+        "samordningsteam-fns", "samordningsteam-sala", "samordningsteam-hallstahammar",
+        "samordningsteam-surahammar", "kurator-samordningsteamen", "utvecklingsdagar",
+        "utbildning-losningsfokuserat", "lansgemensamma-aktiviteter", "insatskatalogen",
+        "utvardering", "brukarrevision", "processtod",
+    }
+    fns = real.insatser.model.insats("samordningsteam-fns")
+    assert fns.forkortning.betydelse is None  # the sources do not expand FNS
+    assert all(i.parter is None for i in real.insatser.model.insatser)  # nor say which parties run each
+
+
+def test_insats_page_shows_budget_across_the_years(real):
+    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    md = render.insats(ctx, "samordningsteam-hallstahammar")
+    assert "| Budget 2022 | 1\u00a0120\u00a0tkr |" in md
+    assert "| Budget 2023 | 1\u00a0140\u00a0tkr |" in md
+    assert "FNS" not in md
+    fns = render.insats(ctx, "samordningsteam-fns")
+    assert "Vad FNS står för:** okänt" in fns
+    assert "framgår inte av källorna" in fns
+
+
+def test_insats_page_without_budget_data_says_so(real):
+    bare = copy.copy(real)
+    bare.budgetar = []
+    md = render.insats(Context(bare, dt.date(2026, 11, 22)), "insatskatalogen")
+    assert "Budgetuppgifter saknas" in md
+    assert "`insatskatalogen`" in md
+
+
+def test_overview_lists_by_kind_with_the_years_budget(real):
+    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    md = render.insatser_oversikt(ctx)
+    assert md.index("## Individinriktade insatser") < md.index("## Strukturinriktade insatser")
+    assert "| [Processtöd till samverkan](processtod.md) | 421\u00a0tkr |" in md
+    assert "| Insats | Budget 2023 |" in md
+
+
+def test_start_page_key_figures(real):
+    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    md = start.start_nyckeltal(ctx)
+    assert "7\u00a0878\u00a0tkr" in md
+    assert "7\u00a0030\u00a0tkr" in md
+    assert "70,4\u00a0%" in md
+    assert '<p class="nyckeltal__varde">12</p>' in md
+    assert '<p class="nyckeltal__varde">ca 130</p>' in md
+    assert start.senaste_budgetar(ctx) == "Senaste budget i data: 2023."
+
+
+def test_unknown_budget_line_is_reported(real, tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    edit(data / "insatser.yaml", "budgetrader: [insatskatalogen]", "budgetrader: []")
+    assert any("insatser[9].budgetrader: ange minst en budgetrad" in p for p in problems_in(data))
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("    grupp: teamen\n", "    grupp: teamet\n", "insatser[1].grupp: gruppen 'teamet' finns inte"),
+        ("parter: [aby, forsakringskassan]", "parter: [aby, cstad]", "insatser[1].parter[2]: organisationen 'cstad'"),
+        ("  - avser: [kurs]", "  - avser: [kurser]", "resultat[2].avser[1]: 'kurser' är varken"),
+        ("  - id: kurs\n", "  - id: team-aby\n", "insatser[2].id: id 'team-aby' används redan"),
+        ("    varde: 40\n", "", "resultat[1].varde: ange både varde och enhet"),
+    ],
+)
+def test_insatser_checks(fixture_copy, old, new, expected):
+    edit(fixture_copy / "insatser.yaml", old, new)
+    problems = problems_in(fixture_copy)
+    # file:line: path: message
+    assert any(expected in p and "/insatser.yaml:" in p for p in problems), problems
+
+
+def test_budget_line_must_exist_in_the_budget(real):
+    from finsam.checks.insatser import budget_lines_exist
+
+    budget = budget_2023()
+    budget.model.kostnader[0] = line("styrelse-ny", b2022=-1, p2022=-1, b2023=-1)
+    ds = with_budgets(real, budget)
+    budget.model.kostnader[2].rader.pop(0)  # drop samordningsteam-fns
+    problems = [p.format() for p in budget_lines_exist(ds)]
+    assert len(problems) == 1
+    assert "budgetraden 'samordningsteam-fns' finns inte" in problems[0]
+    assert problems[0].startswith("data/insatser.yaml:")

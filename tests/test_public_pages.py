@@ -1,0 +1,217 @@
+"""Built pages of the public reader: start page, insatser, dokument, länsförbundet."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURE, REAL_DATA, edit, mkdocs_build, problems_in
+from finsam.compute.lansforbundet import compare
+from finsam.dataset import load_dataset
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, path: str):
+    return page(site, path).find("article")
+
+
+# -- start page -------------------------------------------------------------------
+
+
+def test_start_page_has_key_figures_that_link_to_their_pages(site):
+    art = article(site, "index.html")
+    cards = art.select(".nyckeltal .nyckeltal__kort")
+    assert cards
+    for card in cards:
+        assert card.select_one(".nyckeltal__varde").get_text(strip=True)
+    reach = [c for c in cards if "Personer per år" in c.get_text()]
+    assert reach and reach[0].select_one(".nyckeltal__varde").get_text(strip=True) == "ca 130"
+    assert reach[0].find("a")["href"].startswith("insatser/#samordningsteamen")
+
+
+def test_start_page_says_which_budget_year_it_shows(site):
+    text = article(site, "index.html").get_text(" ", strip=True)
+    assert "Senaste budget i data: 2023" in text or "Det finns ingen budget i webbplatsens data" in text
+
+
+def test_start_page_shows_the_vision_or_purpose_and_latest_news(site):
+    art = article(site, "index.html")
+    assert "samordnade insatser" in art.select_one(".start-ingress").get_text()
+    news = art.find("h2", id="senaste-nytt").find_next("ul")
+    items = news.find_all("li")
+    assert len(items) == 3
+    assert items[0].find("time")["datetime"] == "2024-01-01"
+    assert items[0].find("a")["href"].startswith("aktuellt/2024/01/01/")
+
+
+# -- insatser ---------------------------------------------------------------------
+
+INSATSER = [
+    "samordningsteam-fns", "samordningsteam-sala", "samordningsteam-hallstahammar",
+    "samordningsteam-surahammar", "kurator-samordningsteamen", "utvecklingsdagar",
+    "utbildning-losningsfokuserat", "lansgemensamma-aktiviteter", "insatskatalogen",
+    "utvardering", "brukarrevision", "processtod",
+]
+
+
+@pytest.mark.parametrize("insats", INSATSER)
+def test_every_insats_has_a_page_with_budget_and_results(site, insats):
+    art = article(site, f"insatser/{insats}/index.html")
+    assert art.find("h2", id="budget-over-aren")
+    assert art.find("h2", id="resultat")
+    facts = art.select_one(".insats-fakta").get_text(" ", strip=True)
+    assert "Drivs av:" in facts and "Målgrupp:" in facts
+
+
+def test_insatser_overview_lists_both_kinds(site):
+    art = article(site, "insatser/index.html")
+    assert art.find("h2", id="individinriktad") and art.find("h2", id="strukturinriktad")
+    links = {a["href"] for a in art.select("table a")}
+    assert {f"{i}/" for i in INSATSER} <= links
+    assert "2–4 personal" in art.find("h3", id="samordningsteamen").find_next("p").get_text()
+
+
+# -- dokument ---------------------------------------------------------------------
+
+
+def test_documents_page_uses_no_third_party_script(site):
+    soup = page(site, "dokument/index.html")
+    for script in soup.find_all("script", src=True):
+        assert not script["src"].startswith(("http:", "https:", "//")), script["src"]
+    assert soup.find("script", src=lambda s: s and s.endswith("javascripts/dokumentfilter.js"))
+
+
+def test_documents_page_lists_everything_without_javascript(site):
+    art = article(site, "dokument/index.html")
+    form = art.find("form", id="dokumentfilter")
+    assert form.has_attr("hidden")  # the script shows it; without scripts, no dead controls
+    for select in form.find_all("select"):
+        assert form.find("label", attrs={"for": select["id"]})
+    rows = art.select("#dokument-alla tbody tr")
+    data = load_dataset(REAL_DATA)
+    assert len(rows) == len(data.dokument.model.dokument)
+    assert not any(r.has_attr("hidden") for r in rows)
+    # anchored lists per type and per year
+    assert art.find("h3", id="forbundsordning") and art.find("h3", id="ar-2023") and art.find("h3", id="ar-okant")
+
+
+def test_documents_link_to_the_pages_that_render_them(site):
+    art = article(site, "dokument/index.html")
+    row = next(r for r in art.select("#dokument-alla tbody tr") if "Samordningsförbundet Västmanland" in r.td.get_text())
+    assert row.find("a", href="../forbundsordning/2024-01-01/")
+    nvsam = next(r for r in art.select("#dokument-alla tbody tr") if r.td.get_text().startswith("Förbundsordning för Norra"))
+    assert nvsam.find("a", href="https://nvsam.se/om-oss/dokumentbank/forbundsordning/")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium to run the page's script")
+@pytest.mark.parametrize(
+    "query,shown",
+    [("typ=" + quote("Förbundsordning"), 2), ("ar=2023", 5), ("typ=Budget&ar=2022", 0), ("", 13)],
+)
+def test_filter_script_hides_rows(site, query, shown):
+    url = (site / "dokument" / "index.html").as_uri() + (f"?{query}" if query else "")
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--dump-dom", url],
+        capture_output=True, text=True, timeout=120,
+    ).stdout
+    soup = BeautifulSoup(dom, "html.parser")
+    form = soup.find("form", id="dokumentfilter")
+    assert not form.has_attr("hidden")
+    rows = soup.select("#dokument-alla tbody tr")
+    assert sum(not r.has_attr("hidden") for r in rows) == shown
+    assert form.select_one(".dokumentfilter__antal").get_text() == f"Visar {shown} av {len(rows)} dokument."
+
+
+def test_document_checks(fixture_copy):
+    edit(fixture_copy / "dokument.yaml", "  - id: protokoll-2021", "  - id: fo-2020")
+    edit(fixture_copy / "dokument.yaml", "    datum: 2021-03-01", "    datum: 2025-03-01")
+    problems = problems_in(fixture_copy)
+    assert any("dokument[2].id: id 'fo-2020' används redan" in p for p in problems), problems
+    assert any("dokument[2].datum: datumet 2025-03-01 ligger långt från året 2021" in p for p in problems), problems
+
+
+def test_document_links_must_be_https(fixture_copy):
+    edit(fixture_copy / "dokument.yaml", "https://exempeldalen.example/forbundsordning", "http://exempeldalen.example/x")
+    assert any("lank ska börja med https://" in p for p in problems_in(fixture_copy))
+
+
+# -- länsförbundet ---------------------------------------------------------------
+
+
+def test_what_changed_is_computed_from_the_two_forbundsordningar():
+    ds = load_dataset(REAL_DATA)
+    changes = {c.key: c for c in compare(ds.forbundsordning("nvsam").model, ds.forbundsordning("2024-01-01").model)}
+    assert (changes["medlemmar"].before, changes["medlemmar"].after) == (9, 13)
+    assert set(changes["medlemmar"].joined) == {"arboga", "kungsor", "koping", "vasteras"}
+    assert changes["styrelse"].before == (9, 9) and changes["styrelse"].after == (13, 13)
+    assert changes["befolkningsunderlag"].before == "alla"
+    assert changes["befolkningsunderlag"].after == (16, 67)
+
+
+def test_comparison_leaves_out_what_a_version_does_not_state():
+    ds = load_dataset(FIXTURE)
+    keys = [c.key for c in compare(ds.forbundsordning("2010").model, ds.forbundsordning("2020-01-01").model)]
+    assert keys == ["medlemmar"]  # 2010 states no board and no population basis
+
+
+def test_county_story_page(site):
+    art = article(site, "om/lansforbundet/index.html")
+    table = art.find("h2", id="vad-som-andrades").find_next("table")
+    cells = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.find_all("tr")[1:]]
+    assert ["Medlemmar", "9", "13"] in cells
+    assert ["Styrelse", "9 ledamöter och 9 ersättare", "13 ledamöter och 13 ersättare"] in cells
+    assert any(row[1:] == ["alla åldrar", "16–67 år"] for row in cells)
+    assert cells[0][1].startswith("3 ")
+    steps = art.select("ol.tidslinje > li")
+    dated = [li.find("time").get("datetime") for li in steps if li.find("time").get("datetime")]
+    assert dated == sorted(dated)
+    assert {"2022-12-13", "2023-03-31", "2023-05-10", "2024-01-01"} <= set(dated)
+    assert "Senast 31 mars 2023" in art.get_text()
+    assert "Hösten 2022" in art.get_text()
+
+
+def test_county_story_checks(fixture_copy):
+    edit(fixture_copy / "lansforbundet.yaml", "  efter: 2020-01-01", "  efter: 2030-01-01")
+    edit(fixture_copy / "lansforbundet.yaml", "  - datum: 2019-06-01", "  - datum: 2021-06-01")
+    edit(fixture_copy / "lansforbundet.yaml", "avvecklas: []", "avvecklas: [sf-okand]")
+    problems = problems_in(fixture_copy)
+    assert any("jamfor.efter: förbundsordningen '2030-01-01' finns inte" in p for p in problems), problems
+    assert any("tidslinje[3].datum: 2020-01-01 står efter 2021-06-01" in p for p in problems), problems
+    assert any("avvecklas[1]: organisationen 'sf-okand' finns inte" in p for p in problems), problems
+
+
+def test_timeline_event_needs_a_time(fixture_copy):
+    edit(fixture_copy / "lansforbundet.yaml", "    nar: Våren 2019\n", "")
+    assert any("ange datum, eller nar" in p for p in problems_in(fixture_copy))
+
+
+# -- the made-up förbund builds too -------------------------------------------
+
+
+def test_fixture_forbund_builds_and_escapes_text(tmp_path):
+    result = mkdocs_build(tmp_path / "site", data=FIXTURE)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "dokument" / "index.html").read_text(encoding="utf-8")
+    assert "Protokoll &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    art = article(tmp_path / "site", "insatser/team-aby/index.html")
+    assert "Åby kommun, Försäkringskassan" in art.get_text()
+    assert "Vad TÅ står för: okänt" in art.get_text(" ", strip=True).replace("** ", "")
