@@ -183,3 +183,29 @@ def test_budget_line_must_exist_in_the_budget(real):
     assert len(problems) == 1
     assert "budgetraden 'samordningsteam-fns' finns inte" in problems[0]
     assert problems[0].startswith("data/insatser.yaml:")
+
+
+def test_start_calendar_hook_without_the_yearly_cycle(real):
+    bare = copy.copy(real)
+    bare.arshjul = None
+    md = start.start_kommande(Context(bare, dt.date(2026, 11, 22)))
+    assert md.startswith("Nästa styrelsemöte och kommande sista dagar visas här när årshjulet finns i data")
+
+
+def test_links_only_to_pages_that_exist(real):
+    from finsam.render.sidlankar import link
+
+    ctx = Context(real, dt.date(2026, 11, 22))
+    assert link(ctx, "index.md", "insatser/sala.md#x", "Sala") == "Sala"
+    assert link(ctx, "index.md", "insatser/samordningsteam-sala.md", "Sala") == "[Sala](insatser/samordningsteam-sala.md)"
+    assert link(ctx, "insatser/index.md", "om/lansforbundet.md", "L") == "[L](../om/lansforbundet.md)"
+
+
+def test_links_use_the_contexts_page_list_when_it_has_one(real):
+    from types import SimpleNamespace
+
+    from finsam.render.sidlankar import link
+
+    ctx = SimpleNamespace(ds=real, today=dt.date(2026, 11, 22), pages=frozenset({"ekonomi/budget/2023.md"}))
+    assert link(ctx, "index.md", "ekonomi/budget/2023.md", "B") == "[B](ekonomi/budget/2023.md)"
+    assert link(ctx, "index.md", "insatser/index.md", "I") == "I"

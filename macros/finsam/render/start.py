@@ -33,7 +33,7 @@ def start_vision(ctx: Context) -> str:
     if vision:
         out += [
             '<p class="start-vision" markdown>',
-            f"**Vision:** {text.inline(vision)}",
+            f"**Vision** (verksamhetsplan {plan.model.ar}): {text.inline(vision)}",
             "</p>",
             "",
         ]
