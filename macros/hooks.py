@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
-from finsam.pages import generated_pages  # noqa: E402
+from finsam.pages import generated_files, generated_pages  # noqa: E402
 from finsam.problems import DataError, running_in_github_actions  # noqa: E402
 from finsam.render import Context, variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
@@ -40,6 +40,7 @@ def load(config):
 @event_priority(100)  # before the macros plugin
 def on_config(config):
     ds = load(config)
+    _print_notices(ds)
     ctx = Context(ds, build_date())
     config.site_name = _plain(variables(ctx)["forbund"].namn)
     _pages[:] = generated_pages(ds)
@@ -51,7 +52,18 @@ def on_config(config):
 def on_files(files, config):
     for page in _pages:
         files.append(File.generated(config, page.path, content=page.content))
+    for path, content in generated_files(load(config), build_date()):
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def _print_notices(ds):
+    """Warnings about the data: printed, never failing the (strict) build."""
+    from finsam.notices import report
+
+    text = report(ds)
+    if text:
+        print(text, file=sys.stderr)
 
 
 def _expand_nav(nav, pages):

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from fakebudget import budget_2023, budget_doc, col, group, line
+from fakebudget import budget_2024
 
 from conftest import REAL_DATA, edit, problems_in
 from finsam.compute import insatser as calc
@@ -23,7 +23,7 @@ def real():
 
 
 def with_budgets(ds, *docs):
-    """A shallow copy of the data set with a budget collection (as the money part adds)."""
+    """A shallow copy of the data set with these budget documents."""
     out = copy.copy(ds)
     out.budgetar = list(docs)
     return out
@@ -31,17 +31,14 @@ def with_budgets(ds, *docs):
 
 def test_without_budget_data_there_is_no_history(real):
     bare = copy.copy(real)
-    for name in calc.BUDGET_FIELDS:
-        if hasattr(bare, name):
-            setattr(bare, name, [])
+    del bare.budgetar  # as in a data set without the budget collection
     assert calc.budget_history(bare, ["samordningsteam-fns"]) == []
     assert calc.key_figures(bare) is None
     assert calc.financed_count(bare, 2023) is None
 
 
 def test_budget_history_reads_every_column(real):
-    ds = with_budgets(real, budget_2023())
-    cells = calc.budget_history(ds, ["samordningsteam-fns"])
+    cells = calc.budget_history(real, ["samordningsteam-fns"])
     assert [(c.heading, c.cost) for c in cells] == [
         ("Prognos 2022", Decimal(1513)),
         ("Budget 2022", Decimal(1523)),
@@ -51,13 +48,7 @@ def test_budget_history_reads_every_column(real):
 
 
 def test_budget_history_sums_lines_and_prefers_a_columns_own_year(real):
-    later = budget_doc(
-        2024,
-        [col("b2023", "Budget 2023", "budget", 2023), col("b2024", "Budget 2024", "budget", 2024)],
-        [],
-        [group("individinriktade-insatser", line("samordningsteam-fns", b2023=-9999, b2024=-1600), line("ny-rad", b2023=-1, b2024=-2))],
-    )
-    ds = with_budgets(real, later, budget_2023())
+    ds = with_budgets(real, budget_2024(), *real.budgetar)
     cells = calc.budget_history(ds, ["samordningsteam-fns", "kurator-samordningsteamen"])
     by_heading = {c.heading: c for c in cells}
     # Budget 2023 comes from the 2023 budget (1528 + 240), not the 2024 budget's comparison column.
@@ -69,16 +60,18 @@ def test_budget_history_sums_lines_and_prefers_a_columns_own_year(real):
 
 
 def test_key_figures_of_the_latest_budget(real):
-    kf = calc.key_figures(with_budgets(real, budget_2023()))
+    kf = calc.key_figures(real)
     assert kf.year == 2023
     assert kf.total_costs == Decimal(7878)
     assert kf.member_contributions == Decimal(7030)
-    assert kf.individual == Decimal(5548)
     assert kf.individual_share == Decimal("70.4")  # 5548 / 7878 = 70.42 %
+    later = calc.key_figures(with_budgets(real, budget_2024(), *real.budgetar))
+    assert (later.year, later.total_costs, later.member_contributions) == (2024, Decimal(2000), Decimal(9000))
+    assert later.individual_share == Decimal("80.1")  # 1602 / 2000
 
 
 def test_every_insats_is_financed_in_2023(real):
-    ds = with_budgets(real, budget_2023())
+    ds = real
     assert calc.financed_count(ds, 2023) == len(real.insatser.model.insatser) == 12
     # Utvecklingsdagar and brukarrevision had no budget 2022.
     assert calc.financed_count(ds, 2022) == 10
@@ -109,7 +102,7 @@ def test_the_sources_name_these_insatser(real):
 
 
 def test_insats_page_shows_budget_across_the_years(real):
-    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    ctx = Context(real, dt.date(2026, 11, 22))
     md = render.insats(ctx, "samordningsteam-hallstahammar")
     assert "| Budget 2022 | 1\u00a0120\u00a0tkr |" in md
     assert "| Budget 2023 | 1\u00a0140\u00a0tkr |" in md
@@ -128,7 +121,7 @@ def test_insats_page_without_budget_data_says_so(real):
 
 
 def test_overview_lists_by_kind_with_the_years_budget(real):
-    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    ctx = Context(real, dt.date(2026, 11, 22))
     md = render.insatser_oversikt(ctx)
     assert md.index("## Individinriktade insatser") < md.index("## Strukturinriktade insatser")
     assert "| [Processtöd till samverkan](processtod.md) | 421\u00a0tkr |" in md
@@ -136,11 +129,13 @@ def test_overview_lists_by_kind_with_the_years_budget(real):
 
 
 def test_start_page_key_figures(real):
-    ctx = Context(with_budgets(real, budget_2023()), dt.date(2026, 11, 22))
+    ctx = Context(real, dt.date(2026, 11, 22))
     md = start.start_nyckeltal(ctx)
     assert "7\u00a0878\u00a0tkr" in md
     assert "7\u00a0030\u00a0tkr" in md
     assert "70,4\u00a0%" in md
+    assert "(ekonomi/budget/2023.md#fordelning)" in md
+    assert "(ekonomi/medlemsinsatser/2023.md)" in md
     assert '<p class="nyckeltal__varde">12</p>' in md
     assert '<p class="nyckeltal__varde">ca 130</p>' in md
     assert start.senaste_budgetar(ctx) == "Senaste budget i data: 2023."
@@ -172,17 +167,17 @@ def test_insatser_checks(fixture_copy, old, new, expected):
     assert any(expected in p and "/insatser.yaml:" in p for p in problems), problems
 
 
-def test_budget_line_must_exist_in_the_budget(real):
-    from finsam.checks.insatser import budget_lines_exist
+def test_budget_line_must_exist_in_the_budget(real, tmp_path):
+    import shutil
 
-    budget = budget_2023()
-    budget.model.kostnader[0] = line("styrelse-ny", b2022=-1, p2022=-1, b2023=-1)
-    ds = with_budgets(real, budget)
-    budget.model.kostnader[2].rader.pop(0)  # drop samordningsteam-fns
-    problems = [p.format() for p in budget_lines_exist(ds)]
-    assert len(problems) == 1
-    assert "budgetraden 'samordningsteam-fns' finns inte" in problems[0]
-    assert problems[0].startswith("data/insatser.yaml:")
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    edit(data / "budget" / "2023.yaml", "      - id: samordningsteam-fns\n", "      - id: samordningsteam-fns-ny\n")
+    edit(data / "insatser.yaml", "budgetrader: [insatskatalogen]", "budgetrader: [insatskatalog]")
+    problems = [p for p in problems_in(data) if "insatser.yaml" in p]
+    assert len(problems) == 2, problems
+    assert "insatser[1].budgetrader[1]: budgetraden 'samordningsteam-fns' finns inte" in problems[0]
+    assert "insatser[9].budgetrader[1]: budgetraden 'insatskatalog' finns inte" in problems[1]
 
 
 def test_start_calendar_hook_without_the_yearly_cycle(real):

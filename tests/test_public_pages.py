@@ -46,8 +46,14 @@ def test_start_page_has_key_figures_that_link_to_their_pages(site):
 
 
 def test_start_page_says_which_budget_year_it_shows(site):
-    text = article(site, "index.html").get_text(" ", strip=True)
-    assert "Senaste budget i data: 2023" in text or "Det finns ingen budget i webbplatsens data" in text
+    art = article(site, "index.html")
+    assert "Senaste budget i data: 2023" in art.get_text(" ", strip=True)
+    values = {c.select_one(".nyckeltal__etikett").get_text(strip=True): c.select_one(".nyckeltal__varde").get_text(strip=True)
+              for c in art.select(".nyckeltal__kort")}
+    assert values["Budgeterade kostnader 2023"] == "7\u00a0878\u00a0tkr"
+    assert values["Medlemmarnas insatser 2023"] == "7\u00a0030\u00a0tkr"
+    assert values["Andel till individinriktade insatser 2023"] == "70,4\u00a0%"
+    assert values["Insatser med budget 2023"] == "12"
 
 
 def test_start_page_shows_the_vision_or_purpose_and_latest_news(site):
@@ -77,6 +83,11 @@ def test_every_insats_has_a_page_with_budget_and_results(site, insats):
     assert art.find("h2", id="resultat")
     facts = art.select_one(".insats-fakta").get_text(" ", strip=True)
     assert "Drivs av:" in facts and "Målgrupp:" in facts
+    table = art.find("h2", id="budget-over-aren").find_next("table")
+    headings = [tr.td.get_text(strip=True) for tr in table.find_all("tr")[1:]]
+    assert headings == ["Prognos 2022", "Budget 2022", "Budget 2023"]
+    links = {a["href"] for a in table.find_all("a")}
+    assert links and all(h.startswith("../../ekonomi/budget/2023/#") for h in links)
 
 
 def test_insatser_overview_lists_both_kinds(site):

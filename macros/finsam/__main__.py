@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
+    from .notices import report
+
+    warnings = report(ds)
+    if warnings:
+        print(warnings, file=sys.stderr)
     print(
         f"Data i {args.data} är i ordning: {len(ds.documents())} filer, "
         f"{len(CHECKS)} kontroller ({elapsed:.2f} s)."

@@ -21,6 +21,13 @@ from .model.kallor import Kallor
 from .model.dokument import Dokumentbank
 from .model.insatser import Insatser
 from .model.lansforbundet import Lansforbundet
+from .model.arvode import Arvodesunderlag
+from .model.befolkning import Befolkning
+from .model.budget import Budget
+from .model.ekonomisk_policy import EkonomiskPolicy
+from .model.fordelningsmodell import Fordelningsmodell
+from .model.medlemsinsatser import Medlemsinsatser
+from .model.utfall import Utfall
 from .problems import DataError, Problem, display_path
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
@@ -66,6 +73,14 @@ COLLECTIONS: list[Collection] = [
     Collection("insatser", "insatser.yaml", Insatser, single=True, required=False),
     Collection("dokument", "dokument.yaml", Dokumentbank, single=True, required=False),
     Collection("lansforbundet", "lansforbundet.yaml", Lansforbundet, single=True, required=False),
+    # Money (ekonomi): budgets, outcomes, contributions and their inputs.
+    Collection("budgetar", "budget/*.yaml", Budget, required=False),
+    Collection("utfall", "utfall/*.yaml", Utfall, required=False),
+    Collection("ekonomisk_policy", "ekonomisk-policy.yaml", EkonomiskPolicy, single=True, required=False),
+    Collection("befolkning", "befolkning/*.yaml", Befolkning, required=False),
+    Collection("medlemsinsatser", "medlemsinsatser/*.yaml", Medlemsinsatser, required=False),
+    Collection("fordelningsmodeller", "fordelningsmodell/*.yaml", Fordelningsmodell, required=False),
+    Collection("arvoden", "arvoden/*.yaml", Arvodesunderlag, required=False),
 ]
 
 
@@ -78,6 +93,13 @@ class DataSet:
     insatser: Document[Insatser] | None = None
     dokument: Document[Dokumentbank] | None = None
     lansforbundet: Document[Lansforbundet] | None = None
+    budgetar: list[Document[Budget]] = field(default_factory=list)
+    utfall: list[Document[Utfall]] = field(default_factory=list)
+    ekonomisk_policy: Document[EkonomiskPolicy] | None = None
+    befolkning: list[Document[Befolkning]] = field(default_factory=list)
+    medlemsinsatser: list[Document[Medlemsinsatser]] = field(default_factory=list)
+    fordelningsmodeller: list[Document[Fordelningsmodell]] = field(default_factory=list)
+    arvoden: list[Document[Arvodesunderlag]] = field(default_factory=list)
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
@@ -101,6 +123,10 @@ class DataSet:
             if doc.key == key:
                 return doc
         raise KeyError(key)
+
+    def by_key(self, collection: str, key: str) -> Document | None:
+        """The file of a collection with this name (e.g. ``by_key("budgetar", "2023")``)."""
+        return next((d for d in getattr(self, collection) if d.key == key), None)
 
     def documents(self) -> list[Document]:
         out: list[Document] = []

@@ -38,6 +38,24 @@ def call(name: str, *args) -> str:
     return "{{ " + name + "(" + ", ".join(json.dumps(a, ensure_ascii=False) for a in args) + ") }}"
 
 
+# Downloadable files (CSV, JSON) generated from data: ``fn(ds, today) -> [(path, text)]``.
+FILE_SOURCES: list[Callable] = []
+
+
+def file_source(fn):
+    FILE_SOURCES.append(fn)
+    return fn
+
+
+def generated_files(ds: DataSet, today) -> list[tuple[str, str]]:
+    from . import render  # noqa: F401  (importing it registers every file source)
+
+    files: list[tuple[str, str]] = []
+    for source in FILE_SOURCES:
+        files += source(ds, today)
+    return files
+
+
 def generated_pages(ds: DataSet) -> list[GeneratedPage]:
     from . import render  # noqa: F401  (importing it registers every page source)
 

@@ -1,34 +1,24 @@
 """What each insats costs over the years, and what it has achieved.
 
-The budget amounts are read from the budget documents (data/budget/<year>.yaml),
-never from data/insatser.yaml: an insats only names its budget lines. The
-reader is written against the budget model's shape (``kolumner`` with id,
-rubrik, slag and ar; ``intakter``/``kostnader`` holding lines with ``id`` and
-``belopp`` per column, possibly inside groups with ``rader``) and looks the
-collection up with ``getattr``, so it works, and says "no data", when the data
-set has no budget collection at all.
+The budget amounts are read from the budget documents (data/budget/<year>.yaml,
+``DataSet.budgetar``), never from data/insatser.yaml: an insats only names its
+budget lines. Sums and shares come from ``compute.budget``, the same
+functions the budget pages use, so the start page and the budget page cannot
+disagree. ``getattr`` keeps this working for a data set without budgets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
-from .rounding_util import percent_one_decimal
-
-# Names the budget collection may have on DataSet (first found wins).
-BUDGET_FIELDS = ("budgetar", "budget", "budgets")
+from . import budget as money
 
 
 def budget_documents(ds) -> list:
     """The data set's budget documents, oldest year first; [] without budget data."""
-    for name in BUDGET_FIELDS:
-        docs = getattr(ds, name, None)
-        if docs:
-            docs = docs if isinstance(docs, list) else [docs]
-            return sorted(docs, key=lambda d: getattr(d.model, "ar", 0))
-    return []
+    return sorted(getattr(ds, "budgetar", None) or [], key=lambda d: d.model.ar)
 
 
 def latest_budget(ds):
@@ -41,34 +31,15 @@ def budget_page(doc) -> str:
     return f"ekonomi/budget/{doc.model.ar}.md"
 
 
-def _lines(posts: Iterable[Any]) -> Iterable[Any]:
-    for post in posts:
-        rader = getattr(post, "rader", None)
-        if rader is not None:
-            yield from rader
-        else:
-            yield post
-
-
-def _groups(posts: Iterable[Any]) -> Iterable[Any]:
-    for post in posts:
-        if getattr(post, "rader", None) is not None:
-            yield post
-
-
 def cost_lines(budget) -> dict[str, Any]:
-    return {line.id: line for line in _lines(budget.kostnader)}
-
-
-def income_lines(budget) -> dict[str, Any]:
-    return {line.id: line for line in _lines(budget.intakter)}
+    return {line.id: line for line in money.leaves(budget.kostnader)}
 
 
 def as_cost(value: int | None) -> Decimal | None:
-    """A cost line's amount as a positive cost (sources print costs with a minus sign)."""
+    """A cost line's amount as a positive cost (the budget data keeps the source's minus sign)."""
     if value is None:
         return None
-    return Decimal(-value) if value < 0 else Decimal(value)
+    return Decimal(-value)
 
 
 @dataclass(frozen=True)
@@ -130,46 +101,34 @@ class KeyFigures:
     year: int
     unit: str
     page: str
-    total_costs: Decimal | None  # the year's budgeted costs, from its lines
-    member_contributions: Decimal | None  # the line medel-fran-huvudmannen
-    individual: Decimal | None  # the group individinriktade-insatser
-    individual_share: Decimal | None  # percent of total costs, one decimal, half up
-
-
-INDIVIDUAL_GROUP = "individinriktade-insatser"
-MEMBER_CONTRIBUTIONS_LINE = "medel-fran-huvudmannen"
+    total_costs: Decimal | None  # the year's budgeted costs, summed from its lines
+    member_contributions: Decimal | None  # income lines of category medlemsbidrag
+    # Percent of the costs, one decimal, half up: the budget page's "Andel, oavrundad".
+    # (Its whole percents are adjusted to sum to 100 and may differ by one.)
+    individual_share: Decimal | None
 
 
 def key_figures(ds) -> KeyFigures | None:
-    """Figures of the latest budget year, computed from its lines (not its printed sums)."""
+    """Figures of the latest budget year's own budget column, computed from its lines."""
     doc = latest_budget(ds)
     if doc is None:
         return None
     budget = doc.model
-    col = budget.budget_column() if hasattr(budget, "budget_column") else None
+    col = budget.budget_column()
     if col is None:
         return None
-    costs = [as_cost(line.belopp.get(col.id)) for line in _lines(budget.kostnader)]
-    total = sum((c for c in costs if c is not None), Decimal(0)) if costs else None
-    incomes = income_lines(budget)
-    member = incomes.get(MEMBER_CONTRIBUTIONS_LINE)
-    member_value = member.belopp.get(col.id) if member is not None else None
-    individual = None
-    for group in _groups(budget.kostnader):
-        if group.grupp == INDIVIDUAL_GROUP:
-            parts = [as_cost(line.belopp.get(col.id)) for line in group.rader]
-            individual = sum((p for p in parts if p is not None), Decimal(0))
-    share = None
-    if individual is not None and total:
-        share = percent_one_decimal(individual, total)
+    total = money.totals(budget, col.id)["kostnader"]
+    member = money.member_income(budget, col.id)
+    individual = next((s for s in money.shares(budget, col.id) if s.category == "individ"), None)
     return KeyFigures(
         year=budget.ar,
         unit=budget.enhet,
         page=budget_page(doc),
-        total_costs=total,
-        member_contributions=Decimal(member_value) if member_value is not None else None,
-        individual=individual,
-        individual_share=share,
+        total_costs=as_cost(total),
+        member_contributions=Decimal(member) if member is not None else None,
+        individual_share=(
+            individual.exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if individual is not None else None
+        ),
     )
 
 

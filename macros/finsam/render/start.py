@@ -79,7 +79,7 @@ def start_nyckeltal(ctx: Context) -> str:
         cards += _card(MISSING, "Total budget", "Ingen budget finns i data ännu.")
     else:
         year_label = f" {kf.year}"
-        budget_link = link(ctx, PAGE, kf.page, f"Budget {kf.year}")
+        budget_link = link(ctx, PAGE, kf.page + "#budgettabell", f"Budget {kf.year}")
         member_page = f"ekonomi/medlemsinsatser/{kf.year}.md"
         member_link = (
             link(ctx, PAGE, member_page, f"Medlemsinsatser {kf.year}")
@@ -93,7 +93,8 @@ def start_nyckeltal(ctx: Context) -> str:
             f"Så fördelas de: {member_link}",
         )
         share = fmt.percent(kf.individual_share, 1) if kf.individual_share is not None else MISSING
-        cards += _card(share, f"Andel till individinriktade insatser {kf.year}", f"Så räknas det: {budget_link}")
+        shares_link = link(ctx, PAGE, kf.page + "#fordelning", f"Fördelning per kategori {kf.year}")
+        cards += _card(share, f"Andel till individinriktade insatser {kf.year}", f"Så räknas det: {shares_link}")
         count = calc.financed_count(ctx.ds, kf.year)
         cards += _card(
             str(count) if count is not None else MISSING,

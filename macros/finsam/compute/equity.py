@@ -1,0 +1,183 @@
+"""Equity across years, and the equity target tested for each year.
+
+Figures come from two kinds of source: a budget's overview (a forecast of equity
+at year end, from a forecast result) and a year's outcome (the annual report).
+The opening equity of a year is derived as closing minus the year's result; when
+both sources cover a year, the two derivations must agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.budget import Budget
+from ..model.ekonomisk_policy import EgetKapitalMal
+from ..model.utfall import Utfall
+from .budget import member_income, stated_figure
+from .rounding import round_half_up
+
+
+@dataclass(frozen=True)
+class EquityRow:
+    year: int
+    basis: str  # "utfall", "prognos", "budget"
+    source_label: str
+    opening: int | None
+    opening_from: str  # how the opening figure was found
+    result: int | None
+    closing_computed: int | None
+    closing_stated: int | None
+
+    @property
+    def differs(self) -> bool:
+        return (
+            self.closing_stated is not None
+            and self.closing_computed is not None
+            and self.closing_stated != self.closing_computed
+        )
+
+
+def roll_forward(budgets: list[Budget], outcomes: list[Utfall]) -> list[EquityRow]:
+    """Rows of equity by year and basis, oldest first."""
+    rows: list[EquityRow] = []
+    outcome = {u.ar: u for u in outcomes}
+    overview = {}
+    for b in budgets:
+        for row in b.oversikt:
+            overview.setdefault(row.ar, (b, row))
+    years = sorted(set(outcome) | set(overview))
+    for year in years:
+        if year in overview:
+            b, row = overview[year]
+            result = row.prognos_resultat if row.prognos_resultat is not None else row.resultat
+            basis = "prognos" if row.prognos_resultat is not None else "budget"
+            prev = overview.get(year - 1)
+            if prev is not None and prev[1].eget_kapital_31_dec is not None:
+                opening, opening_from = prev[1].eget_kapital_31_dec, f"angivet för {year - 1} i budgetöversikten {b.ar}"
+            elif row.eget_kapital_31_dec is not None and result is not None:
+                opening, opening_from = row.eget_kapital_31_dec - result, "härlett: utgående eget kapital minus årets resultat"
+            else:
+                opening, opening_from = None, "okänt"
+            rows.append(
+                EquityRow(
+                    year, basis, f"Budgetöversikt i budget {b.ar}", opening, opening_from, result,
+                    opening + result if opening is not None and result is not None else None,
+                    row.eget_kapital_31_dec,
+                )
+            )
+            if year - 1 in outcome and outcome[year - 1].eget_kapital_31_dec_tkr is not None and row.resultat is not None:
+                prev_out = outcome[year - 1]
+                rows.append(
+                    EquityRow(
+                        year, "budget", f"Budget {year} räknad från utfallet {year - 1}",
+                        prev_out.eget_kapital_31_dec_tkr, f"utfall {year - 1} (årsredovisningen)",
+                        row.resultat, prev_out.eget_kapital_31_dec_tkr + row.resultat, None,
+                    )
+                )
+        if year in outcome:
+            u = outcome[year]
+            closing, result = u.eget_kapital_31_dec_tkr, u.resultat_tkr
+            opening = closing - result if closing is not None and result is not None else None
+            rows.append(
+                EquityRow(
+                    year, "utfall", f"Årsredovisning {year}", opening,
+                    "härlett: utgående eget kapital minus årets resultat" if opening is not None else "okänt",
+                    result, closing, closing,
+                )
+            )
+    return rows
+
+
+def opening_mismatches(rows: list[EquityRow]) -> list[tuple[EquityRow, EquityRow]]:
+    """Pairs of rows for the same year whose derived opening equity disagrees."""
+    out = []
+    derived = [r for r in rows if r.opening_from.startswith("härlett") and r.opening is not None]
+    for i, a in enumerate(derived):
+        for b in derived[i + 1:]:
+            if a.year == b.year and a.opening != b.opening:
+                out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class PolicyTest:
+    year: int
+    basis: str
+    equity: int
+    member_contributions: int | None
+    member_contributions_from: str
+    revenue: int | None
+    ceiling: Decimal | None  # max share of member contributions, in tkr
+    floor: int
+    below_ceiling: bool | None
+    above_floor: bool
+    share_of_contributions: Decimal | None  # percent, one decimal
+    share_of_revenue: Decimal | None
+
+    @property
+    def met(self) -> bool | None:
+        if self.below_ceiling is None:
+            return None if self.above_floor else False
+        return self.below_ceiling and self.above_floor
+
+
+def policy_tests(
+    budgets: list[Budget], outcomes: list[Utfall], targets: list[EgetKapitalMal]
+) -> list[PolicyTest]:
+    """The equity target tested for each year with a figure for equity at year end.
+
+    A year's member contributions and revenue come from the budget that holds
+    that year's columns (the forecast if there is one, else the budget).
+    """
+    tests: list[PolicyTest] = []
+    for row in roll_forward(budgets, outcomes):
+        if row.basis == "budget" and row.closing_stated is None:
+            continue  # the recomputed variant is shown in the roll-forward only
+        equity = row.closing_stated if row.closing_stated is not None else row.closing_computed
+        if equity is None:
+            continue
+        target = next((t for t in targets if t.in_force_for_year(row.year)), None)
+        if target is None:
+            continue
+        contributions, contributions_from, revenue = _year_income(budgets, row.year, row.basis)
+        ceiling = (
+            Decimal(contributions) * target.max_procent_av_medlemsbidrag / 100 if contributions is not None else None
+        )
+        tests.append(
+            PolicyTest(
+                year=row.year,
+                basis=row.basis,
+                equity=equity,
+                member_contributions=contributions,
+                member_contributions_from=contributions_from,
+                revenue=revenue,
+                ceiling=ceiling,
+                floor=target.minst_tkr,
+                below_ceiling=(equity < ceiling) if ceiling is not None else None,
+                above_floor=equity >= target.minst_tkr,
+                share_of_contributions=_pct(equity, contributions),
+                share_of_revenue=_pct(equity, revenue),
+            )
+        )
+    return tests
+
+
+def _pct(part: int, whole: int | None) -> Decimal | None:
+    if not whole:
+        return None
+    return round_half_up(Decimal(part) * 100 / Decimal(whole), Decimal("0.1"))
+
+
+def _year_income(budgets: list[Budget], year: int, basis: str) -> tuple[int | None, str, int | None]:
+    """(member contributions, where from, budgeted revenue) for a year, in tkr."""
+    for b in sorted(budgets, key=lambda b: b.ar):
+        budget_col = next((c for c in b.kolumner if c.slag == "budget" and c.ar == year), None)
+        prognos_col = next((c for c in b.kolumner if c.slag == "prognos" and c.ar == year), None)
+        if budget_col is None:
+            continue
+        col = prognos_col if (basis in ("prognos", "utfall") and prognos_col is not None) else budget_col
+        contributions = member_income(b, col.id)
+        revenue = stated_figure(b, "intakter", budget_col.id)
+        return contributions, f"{col.rubrik} (budget {b.ar})", revenue
+    return None, "okänt", None

@@ -1,0 +1,30 @@
+"""Warnings about the data: honest states that do not stop the build.
+
+A warning is not an error: the data are what they are (for example, population
+figures of another date than the förbundsordning asks for), and the pages say so
+too. The build and ``python -m finsam validera`` print them; they never fail it.
+"""
+
+from __future__ import annotations
+
+from .problems import Problem
+
+
+def notices(ds) -> list[Problem]:
+    from .compute.contributions import year_contributions
+
+    out: list[Problem] = []
+    for doc in ds.medlemsinsatser:
+        view = year_contributions(ds, doc)
+        if view is None:
+            continue
+        for message in view.warnings:
+            out.append(doc.problem(("befolkning",), f"varning: medlemsinsatser {view.year}: {message}"))
+    return sorted(out)
+
+
+def report(ds) -> str:
+    lines = [p.format() for p in notices(ds)]
+    if lines:
+        lines.append(f"{len(lines)} {'varning' if len(lines) == 1 else 'varningar'} (bygget fortsätter).")
+    return "\n".join(lines)
