@@ -204,3 +204,13 @@ def test_links_use_the_contexts_page_list_when_it_has_one(real):
     ctx = SimpleNamespace(ds=real, today=dt.date(2026, 11, 22), pages=frozenset({"ekonomi/budget/2023.md"}))
     assert link(ctx, "index.md", "ekonomi/budget/2023.md", "B") == "[B](ekonomi/budget/2023.md)"
     assert link(ctx, "index.md", "insatser/index.md", "I") == "I"
+
+
+def test_start_calendar_hook_with_the_yearly_cycle(real):
+    # Runs once the governance part (render/arshjul.py, data/arshjul.yaml) is in the branch.
+    pytest.importorskip("finsam.render.arshjul")
+    if getattr(real, "arshjul", None) is None:
+        pytest.skip("no data/arshjul.yaml")
+    md = start.start_kommande(Context(real, dt.date(2026, 11, 22)))
+    assert "**Nästa styrelsemöte:**" in md
+    assert "- 30 november 2026: " in md and "(sista dag enligt förbundsordningen)" in md

@@ -35,12 +35,11 @@ def _where(ctx: Context, d) -> str:
 
 
 def _row(ctx: Context, d) -> str:
-    note = f"<br><small>{text.inline(d.anmarkning)}</small>" if d.anmarkning else ""
+    small = text.inline(d.forbund) + "." + (f" {text.inline(d.anmarkning)}" if d.anmarkning else "")
     return (
-        f"| {text.inline(d.titel)}{note} | {_kind_singular(d.typ)} | "
+        f"| {text.inline(d.titel)}<br><small>{small}</small> | {_kind_singular(d.typ)} | "
         f"{d.ar if d.ar is not None else MISSING} | {fmt.date(d.datum) if d.datum else MISSING} | "
-        f"{text.inline(d.beslutsorgan) if d.beslutsorgan else MISSING} | {text.inline(d.forbund)} | "
-        f"{_where(ctx, d)} |"
+        f"{text.inline(d.beslutsorgan) if d.beslutsorgan else MISSING} | {_where(ctx, d)} |"
     )
 
 
@@ -93,8 +92,8 @@ def dokumentbank(ctx: Context) -> str:
         # The script reads each row's type and year from these columns (0-based).
         '<div class="dokumentbank" id="dokument-alla" data-typ-kolumn="1" data-ar-kolumn="2" markdown>',
         "",
-        "| Dokument | Typ | År | Datum | Beslutat av | Förbund | Läs |",
-        "|---|---|---|---|---|---|---|",
+        "| Dokument | Typ | År | Datum | Beslutat av | Läs |",
+        "|---|---|---|---|---|---|",
         *[_row(ctx, d) for d in ordered],
         "",
         "</div>",

@@ -62,7 +62,7 @@ def lansforbundet_forandringar(ctx: Context) -> str:
     n = merged_count(m.avvecklas)
     wound_up = [ctx.ds.organisation(o) for o in m.avvecklas]
     rows = [
-        "| | Före | Efter |",
+        "| Vad | Före | Efter |",
         "|---|---|---|",
         f"| Förbund | {n} ({text.inline(m.ombildas)}, "
         + ", ".join(text.inline(o.namn) for o in wound_up)
