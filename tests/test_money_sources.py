@@ -163,3 +163,26 @@ def test_contributions_2024_estimate(ds):
     assert view.forbundsordning_key == "2024-01-01"
     assert len([k for _, k in view.parties if k == "kommuner"]) == 10
     assert len(view.warnings) == 2  # neither 1 November 2023 nor ages 16–67
+
+
+def test_population_agrees_with_the_plan_roughly(ds):
+    # 001: "I de 6 kommunerna bor ca 73 000 invånare varav ca 41 300 är i åldern 16-64 år."
+    six = ["fagersta", "hallstahammar", "norberg", "sala", "skinnskatteberg", "surahammar"]
+    mid_2020 = ds.by_key("befolkning", "2020-06-30").model
+    assert sum(mid_2020.figures(k).antal[0] for k in six) == 72737  # "ca 73 000"
+    end_2018 = ds.by_key("befolkning", "2018-12-31").model
+    working_age = sum(sum(end_2018.figures(k).antal[1:4]) for k in six)
+    assert working_age == 41419 and abs(working_age - 41300) < 200  # "ca 41 300" (other date)
+
+
+def test_validate_command_warns_but_passes():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-m", "finsam", "validera", "data"], cwd=ROOT, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT / "macros"), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    assert "data/medlemsinsatser/2024.yaml" in proc.stderr and "16–67 år" in proc.stderr
+    assert "3 varningar" in proc.stderr

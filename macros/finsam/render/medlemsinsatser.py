@@ -26,6 +26,10 @@ def _name(ctx: Context, member: str) -> str:
     return org.namn if org else member
 
 
+def _state_members(ctx: Context) -> list[str]:
+    return [o.id for o in ctx.ds.forbund.model.organisationer if o.typ == "statlig_myndighet"]
+
+
 def _kr(value, approx: bool = False) -> str:
     if value is None:
         return "uppgift saknas"
@@ -97,7 +101,7 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
     out.append("")
     if view.split is not None:
         out += ["## Fördelning {#fordelning}", "", _split_table(ctx, view), ""]
-    if len(view.alternatives) > 1 and any(a.municipal_difference is not None for a in view.alternatives):
+    if len(view.alternatives) > 1:
         out += ["## Jämförelse av befolkningssiffror {#jamforelse}", "", _alternatives(ctx, view), ""]
     dl = downloads_list(ctx, f"medlemsinsatser:{m.ar}", "../data/")
     if dl:
@@ -116,8 +120,10 @@ def _split_table(ctx: Context, view) -> str:
         if stated is not None:
             d = part.amount - stated
             diff = text.html_text(("ca " if approx else "") + fmt.kr(d))
+        # The state pays jointly; its row also answers links to each state member's id.
+        extra = "".join(f'<span id="{text.attr(o)}"></span>' for o in _state_members(ctx)) if member == STATE else ""
         cells = [
-            f'<th scope="row">{text.html_text(_name(ctx, member))}</th>',
+            f'<th scope="row">{extra}{text.html_text(_name(ctx, member))}</th>',
             f'<td>{PART_LABELS[kind].capitalize()}</td>',
             f'<td class="tal">{text.html_text(fmt.number(part.population)) if part.population is not None else "–"}</td>',
             f'<td class="tal">{text.html_text(fmt.percent(part.share, 2))}</td>',
@@ -126,7 +132,8 @@ def _split_table(ctx: Context, view) -> str:
             f'<td class="tal">{diff}</td>',
         ]
         rows.append(f'<tr id="{text.attr(member)}">{"".join(cells)}</tr>')
-    total_stated = sum(v for v in view.stated.values() if v is not None) if stated_known else None
+    all_stated = all(view.stated.get(m) is not None for m, _ in view.parties)
+    total_stated = sum(v for v in view.stated.values() if v is not None) if stated_known and all_stated else None
     rows.append(
         '<tr class="summa"><th scope="row"><strong>Summa</strong></th><td></td>'
         f'<td class="tal">{text.html_text(fmt.number(sum(p.population for p in view.split.parts if p.population is not None))) if any(p.population for p in view.split.parts) else "–"}</td>'
@@ -156,26 +163,32 @@ def _alternatives(ctx: Context, view) -> str:
     munis = [m for m, kind in view.parties if kind == "kommuner"]
     known = [a for a in view.alternatives if a.municipal_difference is not None]
     best = min(known, key=lambda a: a.municipal_difference) if known else None
+    stated = bool(known)
+    exact = [a for a in view.alternatives if a.basis.exact]
     out = [
-        "Samma regel räknad med varje uppsättning befolkningssiffror som finns i data, jämförd med källans "
-        "belopp för kommunerna. Ingen av dem är från den dag som förbundsordningen anger.",
+        "Samma regel räknad med varje uppsättning befolkningssiffror i data som täcker alla medlemskommuner"
+        + (", jämförd med källans belopp för kommunerna." if stated else ".")
+        + ("" if exact else " Ingen av dem är från den dag och i det åldersspann som förbundsordningen anger."),
         "",
         "| Kommun | " + " | ".join(
             f"{fmt.date(a.basis.reference_date)}, {a.basis.band_label}" for a in view.alternatives
-        ) + " | Enligt källan |",
-        "|---|" + "---:|" * (len(view.alternatives) + 1),
+        ) + (" | Enligt källan |" if stated else " |"),
+        "|---|" + "---:|" * (len(view.alternatives) + (1 if stated else 0)),
     ]
     for m in munis:
         cells = [fmt.kr(a.split.part(m).amount) for a in view.alternatives]
-        out.append(f"| {text.inline(_name(ctx, m))} | " + " | ".join(cells) + f" | {_kr(view.stated.get(m))} |")
-    out.append(
-        "| **Summa av skillnaderna mot källan (belopp)** | "
-        + " | ".join(
-            ("**" + fmt.kr(a.municipal_difference) + "**") if a.municipal_difference is not None else "–"
-            for a in view.alternatives
+        out.append(
+            f"| {text.inline(_name(ctx, m))} | " + " | ".join(cells) + (f" | {_kr(view.stated.get(m))} |" if stated else " |")
         )
-        + " | |"
-    )
+    if stated:
+        out.append(
+            "| **Summa av skillnaderna mot källan (belopp)** | "
+            + " | ".join(
+                ("**" + fmt.kr(a.municipal_difference) + "**") if a.municipal_difference is not None else "–"
+                for a in view.alternatives
+            )
+            + " | |"
+        )
     if best is not None:
         out += [
             "",

@@ -1,0 +1,178 @@
+"""The built money pages: elements, not whole pages. Builds the real site and the fixture's."""
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_DATE, FIXTURE, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    proc = mkdocs_build(site)
+    assert proc.returncode == 0, proc.stderr
+    return site, proc
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """The fixture förbund plus a third budget year, added as a data file only."""
+    data = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(FIXTURE, data)
+    text = (data / "budget" / "2026.yaml").read_text(encoding="utf-8")
+    (data / "budget" / "2027.yaml").write_text(
+        text.replace("ar: 2026", "ar: 2027").replace("budget-2026", "budget-2027").replace("Budget 2026", "Budget 2027")
+        .replace("ar: 2025}", "ar: 2026}").replace("budget-2025", "budget-2026x").replace("Budget 2025", "Budget 2026"),
+        encoding="utf-8",
+    )
+    site = tmp_path_factory.mktemp("fixture-site")
+    proc = mkdocs_build(site, data=data)
+    assert proc.returncode == 0, proc.stderr
+    return site
+
+
+def page(site, path) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def nbsp(s: str) -> str:
+    return s.replace("\xa0", " ")
+
+
+def test_budget_page_table(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/budget/2023/index.html")
+    table = soup.select_one(".budget-tabell table")
+    assert [nbsp(th.get_text()) for th in table.select("thead th")] == ["Post", "Budget 2022", "Prognos 2022", "Budget 2023"]
+    row = table.select_one("tr#samordningsteam-fns")
+    assert row.th["scope"] == "row"
+    assert [nbsp(td.get_text()) for td in row.select("td")] == ["−1 523", "−1 513", "−1 528"]
+    group = table.select_one("tr#strukturinriktade-insatser")
+    cells = [nbsp(td.get_text(" ")) for td in group.select("td")]
+    assert cells[2].startswith("−1 084") and "källan: −1 109" in cells[2]
+    assert group.select_one('a[href="#avvikelse-4"]')
+    result = [tr for tr in table.select("tr.summa") if "Resultat" in tr.th.get_text()][0]
+    assert nbsp(result.select("td")[2].get_text()) == "−748"
+    for line_id in ("medel-fran-huvudmannen", "processtod-samverkan", "samverkansmedel-ofordelat", "individinriktade-insatser"):
+        assert table.select_one(f"tr#{line_id}") is not None
+
+
+def test_budget_page_explains_every_difference(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/budget/2023/index.html")
+    headings = soup.select('h3[id^="avvikelse-"]')
+    assert len(headings) == 11
+    section = soup.select_one("#avvikelse-4").find_next("p")
+    assert "−1 109 tkr" in nbsp(section.get_text()) and "−1 084 tkr" in nbsp(section.get_text())
+    assert soup.select_one(".admonition.warning")
+
+
+def test_budget_chart_has_text_alternative_and_table_twin(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/budget/2023/index.html")
+    svg = soup.select_one("figure.diagram svg")
+    assert svg["role"] == "img"
+    ids = svg["aria-labelledby"].split()
+    assert soup.find(id=ids[0]).name == "title" and soup.find(id=ids[1]).name == "desc"
+    assert "5 548 tkr" in nbsp(soup.find(id=ids[1]).get_text())
+    assert len(svg.select("rect")) == 4
+    twin = svg.find_parent("figure").find_next("table")
+    rows = [[nbsp(c.get_text()) for c in tr.select("td")] for tr in twin.select("tbody tr")]
+    assert rows[0][:4] == ["Individinriktade insatser", "5 548", "70,4 %", "71 %"]
+    assert rows[-1][3] == "100 %"
+
+
+def test_contributions_page(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/medlemsinsatser/2023/index.html")
+    row = soup.select_one("tr#fagersta")
+    cells = [nbsp(c.get_text()) for c in row.select("td")]
+    assert cells[1] == "13 342" and cells[3] == "345 100 kr" and cells[4] == "343 000 kr" and cells[5] == "2 100 kr"
+    assert soup.select_one("tr#staten") and soup.select_one("tr#region-vastmanland")
+    assert soup.select_one("tr#staten #forsakringskassan") and soup.select_one("tr#staten #arbetsformedlingen")
+    warning = soup.select_one(".admonition.warning")
+    assert "1 november 2022" in warning.get_text() and "30 juni 2020" in warning.get_text()
+    links = [a["href"] for a in soup.select("a")]
+    assert any(h.endswith("/forbundsordning/nvsam/#kostnadsfordelning") for h in links)
+    assert "7 525 050 kr" in nbsp(soup.get_text())
+
+
+def test_contributions_2024_uses_the_2024_rule(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/medlemsinsatser/2024/index.html")
+    text = nbsp(soup.get_text())
+    assert "16–67 år" in text and "ca 18 000 000 kr" in text
+    assert soup.select_one("tr#vasteras")
+    assert "1 november 2023" in soup.select_one(".admonition.warning").get_text()
+
+
+def test_build_prints_warnings_but_succeeds(real_site):
+    _, proc = real_site
+    assert proc.returncode == 0
+    assert "data/medlemsinsatser/2023.yaml" in proc.stderr and "varning" in proc.stderr
+    assert "bygget fortsätter" in proc.stderr
+
+
+def test_remuneration_unknown_amount(real_site):
+    site, _ = real_site
+    text = page(site, "ekonomi/arvoden/index.html").select_one("article").get_text()
+    assert "7 %" in nbsp(text) and "5 %" in nbsp(text) and "belopp okänt" in text
+
+
+def test_allocation_page_labels_invented_figures(real_site):
+    site, _ = real_site
+    soup = page(site, "ekonomi/statens-fordelningsmodell/index.html")
+    assert "Påhittade siffror" in soup.select_one(".admonition").get_text()
+    assert "2 250 tkr" in nbsp(soup.get_text())
+
+
+def test_equity_overview(real_site):
+    site, _ = real_site
+    text = nbsp(page(site, "ekonomi/index.html").get_text(" "))
+    assert "−173 tkr" in text and "1 140 tkr" in text
+    assert "inte uppfyllt (under golvet 500 tkr)" in text
+
+
+def test_downloads(real_site):
+    site, _ = real_site
+    data = site / "ekonomi" / "data"
+    rows = list(csv.DictReader(io.StringIO((data / "budget-2023.csv").read_text(encoding="utf-8"))))
+    sub = [r for r in rows if r["id"] == "strukturinriktade-insatser" and r["kolumn"] == "Budget 2023"]
+    assert sub == [{"typ": "delsumma", "id": "strukturinriktade-insatser", "namn": "Strukturinriktade insatser",
+                    "grupp": "", "kategori": "", "kolumn": "Budget 2023", "belopp": "-1084", "angivet": "-1109", "enhet": "tkr"}]
+    doc = json.loads((data / "medlemsinsatser-2023.json").read_text(encoding="utf-8"))
+    assert doc["metadata"]["genererad"] == BUILD_DATE and doc["metadata"]["enhet"] == "kr"
+    fag = next(r for r in doc["rader"] if r["medlem"] == "fagersta")
+    assert (fag["belopp_beraknat"], fag["belopp_angivet"], fag["skillnad"]) == (345100, 343000, 2100)
+    meta = json.loads((data / "budget-2023.csv-metadata.json").read_text(encoding="utf-8"))
+    assert meta["url"] == "budget-2023.csv" and meta["dc:created"] == BUILD_DATE
+    assert [c["name"] for c in meta["tableSchema"]["columns"]] == list(rows[0].keys())
+    shares = list(csv.DictReader(io.StringIO((data / "budgetandelar-2023.csv").read_text(encoding="utf-8"))))
+    assert sum(int(r["procent_visad"]) for r in shares) == 100
+
+
+def test_new_budget_year_needs_only_a_data_file(fixture_site):
+    for year in (2025, 2026, 2027):
+        assert (fixture_site / f"ekonomi/budget/{year}/index.html").exists()
+        assert (fixture_site / f"ekonomi/data/budget-{year}.csv").exists()
+    nav = page(fixture_site, "ekonomi/budget/index.html")
+    assert {"Budget 2025", "Budget 2026", "Budget 2027"} <= {a.get_text(strip=True) for a in nav.select("nav a")}
+
+
+def test_fixture_pages(fixture_site):
+    soup = page(fixture_site, "ekonomi/budget/2026/index.html")
+    assert "<script>" in soup.select_one("tr#kansli th").get_text()  # shown as text
+    assert not soup.select("article script")
+    assert soup.select_one("#avvikelse-1")
+    text = nbsp(page(fixture_site, "ekonomi/arvoden/index.html").get_text())
+    assert "36 000 kr" in text and "24 000 kr" in text and "600 000 kr" in text
+    contributions = page(fixture_site, "ekonomi/medlemsinsatser/2025/index.html")
+    assert not contributions.select(".admonition.warning")  # figures of the rule's date and band
+    assert nbsp(contributions.select_one("tr#aby").select("td")[3].get_text()) == "375 000 kr"
