@@ -203,10 +203,12 @@ def test_county_story_checks(fixture_copy):
     edit(fixture_copy / "lansforbundet.yaml", "  efter: 2020-01-01", "  efter: 2030-01-01")
     edit(fixture_copy / "lansforbundet.yaml", "  - datum: 2019-06-01", "  - datum: 2021-06-01")
     edit(fixture_copy / "lansforbundet.yaml", "avvecklas: []", "avvecklas: [sf-okand]")
+    edit(fixture_copy / "lansforbundet.yaml", "beslut_kalla: exempel-historik", "beslut_kalla: okand-kalla")
     problems = problems_in(fixture_copy)
     assert any("jamfor.efter: förbundsordningen '2030-01-01' finns inte" in p for p in problems), problems
     assert any("tidslinje[3].datum: 2020-01-01 står efter 2021-06-01" in p for p in problems), problems
     assert any("avvecklas[1]: organisationen 'sf-okand' finns inte" in p for p in problems), problems
+    assert any("beslut_kalla: källan 'okand-kalla' finns inte" in p for p in problems), problems
 
 
 def test_timeline_event_needs_a_time(fixture_copy):

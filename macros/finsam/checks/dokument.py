@@ -17,7 +17,7 @@ def unique_documents(ds):
         seen.add(d.id)
 
 
-@check("dokument_datum_och_ar", "Ett dokuments datum ligger inte efter det år det gäller plus ett.")
+@check("dokument_datum_och_ar", "Ett dokuments datum ligger högst ett år från det år dokumentet gäller.")
 def date_and_year(ds):
     doc = ds.dokument
     if doc is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import check
 
 
-@check("lansforbundet_hanvisningar", "Jämförda förbundsordningar och avvecklade förbund finns i data.")
+@check("lansforbundet_hanvisningar", "Jämförda förbundsordningar, avvecklade förbund och källan för besluten finns i data.")
 def references(ds):
     doc = ds.lansforbundet
     if doc is None:
@@ -18,6 +18,8 @@ def references(ds):
                 ("jamfor", field),
                 f"förbundsordningen '{value}' finns inte (filer: {', '.join(sorted(keys))})",
             )
+    if doc.model.beslut_kalla not in ds.source_ids():
+        yield doc.problem(("beslut_kalla",), f"källan '{doc.model.beslut_kalla}' finns inte i data/kallor.yaml")
     for i, org in enumerate(doc.model.avvecklas):
         if ds.organisation(org) is None:
             yield doc.problem(("avvecklas", i), f"organisationen '{org}' finns inte i data/forbund.yaml")
