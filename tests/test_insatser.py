@@ -40,8 +40,8 @@ def test_without_budget_data_there_is_no_history(real):
 def test_budget_history_reads_every_column(real):
     cells = calc.budget_history(real, ["samordningsteam-fns"])
     assert [(c.heading, c.cost) for c in cells] == [
-        ("Prognos 2022", Decimal(1513)),
         ("Budget 2022", Decimal(1523)),
+        ("Prognos 2022", Decimal(1513)),
         ("Budget 2023", Decimal(1528)),
     ]
     assert {c.page for c in cells} == {"ekonomi/budget/2023.md"}

@@ -85,7 +85,7 @@ def test_every_insats_has_a_page_with_budget_and_results(site, insats):
     assert "Drivs av:" in facts and "Målgrupp:" in facts
     table = art.find("h2", id="budget-over-aren").find_next("table")
     headings = [tr.td.get_text(strip=True) for tr in table.find_all("tr")[1:]]
-    assert headings == ["Prognos 2022", "Budget 2022", "Budget 2023"]
+    assert headings == ["Budget 2022", "Prognos 2022", "Budget 2023"]
     links = {a["href"] for a in table.find_all("a")}
     assert links and all(h.startswith("../../ekonomi/budget/2023/#") for h in links)
 

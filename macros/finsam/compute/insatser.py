@@ -53,7 +53,7 @@ class BudgetCell:
     line_ids: tuple[str, ...]  # which of the insats's lines were found in that budget
 
 
-KIND_ORDER = {"utfall": 0, "prognos": 1, "budget": 2}
+KIND_ORDER = {"budget": 0, "prognos": 1, "utfall": 2}  # as a year unfolds
 
 
 def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
@@ -62,7 +62,7 @@ def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
     A column printed in several budget documents (e.g. Budget 2023 as the
     comparison column of the 2024 budget) is taken from the document of its own
     year when there is one, otherwise from the latest. Sorted by year, then
-    utfall/prognos/budget.
+    budget, prognos, utfall.
     """
     line_ids = tuple(line_ids)
     chosen: dict[tuple[str, int], tuple[Any, Any]] = {}
