@@ -126,6 +126,12 @@ def test_overview_lists_by_kind_with_the_years_budget(real):
     assert md.index("## Individinriktade insatser") < md.index("## Strukturinriktade insatser")
     assert "| [Processtöd till samverkan](processtod.md) | 421\u00a0tkr |" in md
     assert "| Insats | Budget 2023 |" in md
+    assert "| **Summa** | **5\u00a0548\u00a0tkr** |" in md  # the five individual lines
+    # structural: 15 + 30 + 325 + 48 + 30 + 65 + 421 (andra utbildningar and ofördelat are no insatser)
+    assert "| **Summa** | **934\u00a0tkr** |" in md
+    others = md[md.index("## Övriga rader i budgeten"):]
+    assert "Andra utbildningar" in others and "50\u00a0tkr" in others
+    assert "Samverkansmedel ofördelat: 100\u00a0tkr" in others.replace("\\", "")
 
 
 def test_start_page_key_figures(real):

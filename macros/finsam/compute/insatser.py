@@ -164,6 +164,36 @@ def overview(ds, year: int | None) -> dict[str, list[OverviewRow]]:
     return out
 
 
+def kind_total(rows: list[OverviewRow]) -> Decimal | None:
+    """The rows' summed budget; unknown if any row's is unknown."""
+    costs = [r.cell.cost if r.cell is not None else None for r in rows]
+    if not costs or any(c is None for c in costs):
+        return None
+    return sum(costs, Decimal(0))
+
+
+INSATS_GROUPS = ("individinriktade-insatser", "strukturinriktade-insatser")
+
+
+def other_lines(ds, year: int) -> list[tuple[Any, Decimal | None]]:
+    """Lines of the year's budget groups for insatser that no insats names, with their cost.
+
+    (E.g. unallocated funds: they are in the budget group but are no insats of their own.)
+    """
+    doc = next((d for d in budget_documents(ds) if d.model.ar == year), None)
+    if doc is None or ds.insatser is None:
+        return []
+    col = doc.model.budget_column()
+    named = {line for ins in ds.insatser.model.insatser for line in ins.budgetrader}
+    out = []
+    for post in doc.model.kostnader:
+        if getattr(post, "grupp", None) in INSATS_GROUPS:
+            for line in post.rader:
+                if line.id not in named:
+                    out.append((line, as_cost(line.belopp.get(col.id)) if col is not None else None))
+    return out
+
+
 def financed_count(ds, year: int) -> int | None:
     """How many insatser have a budget above zero in ``year``; None without budget data."""
     if ds.insatser is None or not budget_documents(ds):

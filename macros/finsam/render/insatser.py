@@ -145,6 +145,7 @@ def insatser_oversikt(ctx: Context) -> str:
         ]
     else:
         out += ["Det finns ingen budget i data ännu, så beloppen saknas.", ""]
+    others = calc.other_lines(ctx.ds, year) if year is not None else []
     for kind, label in KIND_LABELS.items():
         rows = by_kind.get(kind, [])
         if not rows:
@@ -155,6 +156,9 @@ def insatser_oversikt(ctx: Context) -> str:
         for row in rows:
             amount = money(row.cell.cost, row.cell.unit) if row.cell is not None else MISSING
             out.append(f"| [{text.inline(row.insats.namn)}]({row.insats.id}.md) | {amount} |")
+        if year is not None:
+            unit = rows[0].cell.unit if rows[0].cell is not None else "tkr"
+            out.append(f"| **Summa** | **{money(calc.kind_total(rows), unit)}** |")
         out.append("")
         for group in data.grupper:
             members = [r for r in rows if r.insats.grupp == group.id]
@@ -169,6 +173,15 @@ def insatser_oversikt(ctx: Context) -> str:
             ]
             if group_results:
                 out += ["Resultat som källorna redovisar:", "", *[_result_line(ctx, r) for r in group_results], ""]
+    if others:
+        out += [
+            "## Övriga rader i budgeten {#ovriga-rader}",
+            "",
+            f"Budgetens grupper för insatser {year} har också rader som inte är egna insatser:",
+            "",
+            *[f"- {text.inline(line.namn)}: {money(cost, latest.model.enhet)}" for line, cost in others],
+            "",
+        ]
     return "\n".join(out)
 
 
