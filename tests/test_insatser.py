@@ -220,3 +220,13 @@ def test_start_calendar_hook_with_the_yearly_cycle(real):
     md = start.start_kommande(Context(real, dt.date(2026, 11, 22)))
     assert "**Nästa styrelsemöte:**" in md
     assert "- 30 november 2026: " in md and "(sista dag enligt förbundsordningen)" in md
+
+
+def test_start_shortcuts_only_to_pages_that_exist(real):
+    md = start.start_genvagar(Context(real, dt.date(2026, 11, 22)))
+    assert "- [Insatser](insatser/index.md): " in md
+    assert "- [Ekonomi](ekonomi/index.md): " in md
+    from finsam.render.sidlankar import DOCS_DIR
+
+    # The board's page is another part of the site: listed exactly when it exists.
+    assert ("[Styrelsen](styrelse/index.md)" in md) == (DOCS_DIR / "styrelse" / "index.md").is_file()

@@ -197,3 +197,27 @@ def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
             f"[{text.inline(p.title)}]({relative(from_page, p.path)}){desc}"
         )
     return "\n".join(out)
+
+
+# Where to go next: (page, label, what it holds). A page this build lacks is left out,
+# so the list grows as the other parts of the site are added.
+SHORTCUTS = (
+    ("insatser/index.md", "Insatser", "vad förbundet finansierar, vad det kostar och vilka resultat källorna redovisar"),
+    ("ekonomi/index.md", "Ekonomi", "budget, medlemmarnas insatser och hur statens medel fördelas"),
+    ("styrelse/index.md", "Styrelsen", "ledamöter och ersättare"),
+    ("moten/index.md", "Möten", "kommande och tidigare möten"),
+    ("arshjul/index.md", "Årshjulet", "förbundets år, med kalenderfil"),
+    ("verksamhetsplan/index.md", "Verksamhetsplan", "mål och aktiviteter"),
+    ("dokument/index.md", "Dokument", "planer, budgetar, förbundsordningar och andra dokument, efter typ och år"),
+    ("om/lansforbundet.md", "Länsförbundet", "hur tre samordningsförbund blev ett 2024"),
+    ("om/index.md", "Om förbundet", "syfte, medlemmar och historik"),
+    ("forbundsordning/index.md", "Förbundsordningen", "förbundets regler, med de regler som beräkningarna bygger på"),
+)
+
+
+@macro
+def start_genvagar(ctx: Context) -> str:
+    """Links to the site's main sections that exist in this build."""
+    return "\n".join(
+        f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)
+    )
