@@ -228,3 +228,21 @@ def test_fixture_forbund_builds_and_escapes_text(tmp_path):
     art = article(tmp_path / "site", "insatser/team-aby/index.html")
     assert "Åby kommun, Försäkringskassan" in art.get_text()
     assert "Vad TÅ står för: okänt" in art.get_text(" ", strip=True).replace("** ", "")
+
+
+# Pages other parts of the site build (agreed URL plan) that may be missing in a branch.
+URL_PLAN = {"verksamhetsplan/2023.md", "moten/medlemssamrad-2023.md"}
+
+
+def test_every_documents_page_exists_or_is_in_the_url_plan():
+    """A misspelt ``sida`` would silently lose its link: catch it here."""
+    import datetime as dt
+
+    from finsam.render import Context
+    from finsam.render.sidlankar import page_exists
+
+    ds = load_dataset(REAL_DATA)
+    ctx = Context(ds, dt.date(2026, 11, 22))
+    for d in ds.dokument.model.dokument:
+        if d.sida is not None:
+            assert page_exists(ctx, d.sida) or d.sida in URL_PLAN, d.sida
