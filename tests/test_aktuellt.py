@@ -69,6 +69,8 @@ def test_feed_is_valid_xml_and_lists_every_post(site):
         assert item.findtext("pubDate")
     image = channel.find("image")
     assert image.findtext("url").startswith("https://")  # not "None"
+    updated = ET.parse(site / "feed_rss_updated.xml").getroot().find("channel")
+    assert sorted(i.findtext("title") for i in updated.findall("item")) == sorted(expected)
 
 
 def test_feed_address_follows_site_url(tmp_path):
