@@ -9,7 +9,7 @@ from __future__ import annotations
 from babel.dates import format_date
 
 from ..compute import insatser as calc
-from . import MACROS, Context, macro
+from . import Context, macro
 from . import format as fmt
 from . import text
 from .sidlankar import link, page_exists, relative
@@ -75,10 +75,8 @@ def start_nyckeltal(ctx: Context) -> str:
     insatser_link = link(ctx, PAGE, "insatser/index.md", "Alla insatser")
     cards: list[str] = []
     if kf is None:
-        year_label = ""
         cards += _card(MISSING, "Total budget", "Ingen budget finns i data ännu.")
     else:
-        year_label = f" {kf.year}"
         budget_link = link(ctx, PAGE, kf.page + "#budgettabell", f"Budget {kf.year}")
         member_page = f"ekonomi/medlemsinsatser/{kf.year}.md"
         member_link = (
