@@ -31,10 +31,21 @@ def define_env(env):
     except DataError as err:  # normally stopped earlier by hooks.py
         print(err.report(), file=sys.stderr)
         raise Abort("Bygget avbröts: rätta felen i data/ ovan.") from None
-    ctx = Context(ds, build_date(), site_pages(Path(env.conf["docs_dir"]), ds))
+    docs_dir = Path(env.conf["docs_dir"])
+    ctx = Context(ds, build_date(), site_pages(docs_dir, ds))
     for name, fn in MACROS.items():
         env.macro(functools.update_wrapper(functools.partial(fn, ctx), fn), name)
     env.variables.update(variables(ctx))
+
+    # The news list on the start page reads the blog's posts from docs/.
+    from finsam.nyheter import read_posts
+    from finsam.render.start import latest_news
+
+    def senaste_nytt(n: int = 3) -> str:
+        """The newest news posts (docs/aktuellt/posts) as a list."""
+        return latest_news(read_posts(docs_dir), n)
+
+    env.macro(senaste_nytt, "senaste_nytt")
 
 
 def site_pages(docs_dir: Path, ds) -> frozenset[str]:

@@ -1,242 +1,275 @@
-"""The public-sector pages: accessibility statement from data, cookies, personal data, last change."""
+"""Built pages of the public reader: start page, insatser, dokument, länsförbundet."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
+import shutil
 import subprocess
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, edit, mkdocs_build, problems_in
-from finsam.lastmod import LastModified, git_dates
+from conftest import FIXTURE, REAL_DATA, edit, mkdocs_build, problems_in
+from finsam.compute.lansforbundet import compare
+from finsam.dataset import load_dataset
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, data=ROOT / "tests" / "fixtures" / "exempelforbund")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(out)
     assert result.returncode == 0, result.stderr
-    return site
+    return out
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def page(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def article(site: Path, path: str):
+    return page(site, path).find("article")
 
 
-@pytest.mark.build
-def test_statement_has_what_digg_requires(fixture_site):
-    soup = page(fixture_site, "om-webbplatsen/tillganglighet")
-    article = soup.select_one("article")
-    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
-    for required in (
-        "Hur tillgänglig är webbplatsen?",
-        "Rapportera brister i webbplatsens tillgänglighet",
-        "Tillsyn",
-        "Innehåll som inte är tillgängligt",
-        "Hur vi testat webbplatsen",
-    ):
-        assert required in headings
-    text = article.get_text(" ", strip=True)
-    assert "delvis förenlig" in text
-    assert "Webbplatsen bedömdes senast 15 februari 2025" in text
-    assert "upprättades 1 mars 2025" in text
-    assert article.select_one('a[href="https://www.digg.se/tdosanmalan"]')
-    assert article.select_one('a[href="mailto:webb@exempeldalen.example"]')
-    # the known gap, with its text escaped rather than run as HTML
-    assert "Ett diagram saknar <b>textalternativ</b>." in text
-    assert not article.select("b")
-    # the test results table, and the explained exclusion
-    cells = [td.get_text(strip=True) for td in article.select("table td")]
-    assert cells[:5] == ["axe-core", "4.10.0", "15 februari 2025", "12", "2"]
-    assert cells[5:10] == ["Manuell kontroll med tangentbord", "uppgift saknas", "inte kört än", "–", "–"]
-    assert "regeln region är avstängd: Påhittat undantag för tester." in text
+# -- start page -------------------------------------------------------------------
 
 
-@pytest.mark.build
-def test_real_statement_says_what_is_unknown(real_site):
-    text = page(real_site, "om-webbplatsen/tillganglighet").select_one("article").get_text(" ", strip=True)
-    assert "E-post: uppgift saknas" in text
-    assert "Vi känner inte till några brister just nu" in text
-    assert "inte kört än" in text
+def test_start_page_has_key_figures_that_link_to_their_pages(site):
+    art = article(site, "index.html")
+    cards = art.select(".nyckeltal .nyckeltal__kort")
+    assert cards
+    for card in cards:
+        assert card.select_one(".nyckeltal__varde").get_text(strip=True)
+    reach = [c for c in cards if "Personer per år" in c.get_text()]
+    assert reach and reach[0].select_one(".nyckeltal__varde").get_text(strip=True) == "ca 130"
+    assert reach[0].find("a")["href"].startswith("insatser/#samordningsteamen")
 
 
-def test_compliant_status_needs_a_clean_manual_and_automatic_assessment(fixture_copy):
-    edit(fixture_copy / "webbplats.yaml", "status: delvis_forenlig", "status: forenlig")
+def test_start_page_says_which_budget_year_it_shows(site):
+    art = article(site, "index.html")
+    assert "Senaste budget i data: 2023" in art.get_text(" ", strip=True)
+    values = {c.select_one(".nyckeltal__etikett").get_text(strip=True): c.select_one(".nyckeltal__varde").get_text(strip=True)
+              for c in art.select(".nyckeltal__kort")}
+    assert values["Budgeterade kostnader 2023"] == "7\u00a0878\u00a0tkr"
+    assert values["Medlemmarnas insatser 2023"] == "7\u00a0030\u00a0tkr"
+    assert values["Andel till individinriktade insatser 2023"] == "70,4\u00a0%"
+    assert values["Insatser med budget 2023"] == "12"
+
+
+def test_start_page_shows_the_vision_or_purpose_and_latest_news(site):
+    art = article(site, "index.html")
+    assert "samordnade insatser" in art.select_one(".start-ingress").get_text()
+    news = art.find("h2", id="senaste-nytt").find_next("ul")
+    items = news.find_all("li")
+    assert len(items) == 3
+    assert items[0].find("time")["datetime"] == "2024-01-01"
+    assert items[0].find("a")["href"].startswith("aktuellt/2024/01/01/")
+
+
+# -- insatser ---------------------------------------------------------------------
+
+INSATSER = [
+    "samordningsteam-fns", "samordningsteam-sala", "samordningsteam-hallstahammar",
+    "samordningsteam-surahammar", "kurator-samordningsteamen", "utvecklingsdagar",
+    "utbildning-losningsfokuserat", "lansgemensamma-aktiviteter", "insatskatalogen",
+    "utvardering", "brukarrevision", "processtod",
+]
+
+
+@pytest.mark.parametrize("insats", INSATSER)
+def test_every_insats_has_a_page_with_budget_and_results(site, insats):
+    art = article(site, f"insatser/{insats}/index.html")
+    assert art.find("h2", id="budget-over-aren")
+    assert art.find("h2", id="resultat")
+    facts = art.select_one(".insats-fakta").get_text(" ", strip=True)
+    assert "Drivs av:" in facts and "Målgrupp:" in facts
+    table = art.find("h2", id="budget-over-aren").find_next("table")
+    headings = [tr.td.get_text(strip=True) for tr in table.find_all("tr")[1:]]
+    assert headings == ["Budget 2022", "Prognos 2022", "Budget 2023"]
+    links = {a["href"] for a in table.find_all("a")}
+    assert links and all(h.startswith("../../ekonomi/budget/2023/#") for h in links)
+
+
+def test_insatser_overview_lists_both_kinds(site):
+    art = article(site, "insatser/index.html")
+    assert art.find("h2", id="individinriktad") and art.find("h2", id="strukturinriktad")
+    links = {a["href"] for a in art.select("table a")}
+    assert {f"{i}/" for i in INSATSER} <= links
+    assert "2–4 personal" in art.find("h3", id="samordningsteamen").find_next("p").get_text()
+
+
+# -- dokument ---------------------------------------------------------------------
+
+
+def test_documents_page_uses_no_third_party_script(site):
+    soup = page(site, "dokument/index.html")
+    for script in soup.find_all("script", src=True):
+        assert not script["src"].startswith(("http:", "https:", "//")), script["src"]
+    assert soup.find("script", src=lambda s: s and s.endswith("javascripts/dokumentfilter.js"))
+
+
+def test_documents_page_lists_everything_without_javascript(site):
+    art = article(site, "dokument/index.html")
+    form = art.find("form", id="dokumentfilter")
+    assert form.has_attr("hidden")  # the script shows it; without scripts, no dead controls
+    for select in form.find_all("select"):
+        assert form.find("label", attrs={"for": select["id"]})
+    rows = art.select("#dokument-alla tbody tr")
+    data = load_dataset(REAL_DATA)
+    assert len(rows) == len(data.dokument.model.dokument)
+    assert not any(r.has_attr("hidden") for r in rows)
+    # anchored lists per type and per year
+    assert art.find("h3", id="forbundsordning") and art.find("h3", id="ar-2023") and art.find("h3", id="ar-okant")
+
+
+def test_documents_link_to_the_pages_that_render_them(site):
+    art = article(site, "dokument/index.html")
+    row = next(r for r in art.select("#dokument-alla tbody tr") if "Samordningsförbundet Västmanland" in r.td.get_text())
+    assert row.find("a", href="../forbundsordning/2024-01-01/")
+    nvsam = next(r for r in art.select("#dokument-alla tbody tr") if r.td.get_text().startswith("Förbundsordning för Norra"))
+    assert nvsam.find("a", href="https://nvsam.se/om-oss/dokumentbank/forbundsordning/")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium to run the page's script")
+@pytest.mark.parametrize(
+    "query,shown",
+    [("typ=" + quote("Förbundsordning"), 2), ("ar=2023", 5), ("typ=Budget&ar=2022", 0), ("", 13)],
+)
+def test_filter_script_hides_rows(site, query, shown):
+    url = (site / "dokument" / "index.html").as_uri() + (f"?{query}" if query else "")
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--dump-dom", url],
+        capture_output=True, text=True, timeout=120,
+    ).stdout
+    soup = BeautifulSoup(dom, "html.parser")
+    form = soup.find("form", id="dokumentfilter")
+    assert not form.has_attr("hidden")
+    rows = soup.select("#dokument-alla tbody tr")
+    assert sum(not r.has_attr("hidden") for r in rows) == shown
+    assert form.select_one(".dokumentfilter__antal").get_text() == f"Visar {shown} av {len(rows)} dokument."
+
+
+def test_document_checks(fixture_copy):
+    edit(fixture_copy / "dokument.yaml", "  - id: protokoll-2021", "  - id: fo-2020")
+    edit(fixture_copy / "dokument.yaml", "    datum: 2021-03-01", "    datum: 2025-03-01")
     problems = problems_in(fixture_copy)
-    assert any("kan inte vara 'forenlig' när brister finns" in p for p in problems)
-    assert any("kan inte vara 'forenlig' när testet hittade 2 fel" in p for p in problems)
-    assert any("kan inte vara 'forenlig' när testet inte är kört" in p for p in problems)
+    assert any("dokument[2].id: id 'fo-2020' används redan" in p for p in problems), problems
+    assert any("dokument[2].datum: datumet 2025-03-01 ligger långt från året 2021" in p for p in problems), problems
 
 
-def test_partial_status_must_say_why(fixture_copy):
-    path = fixture_copy / "webbplats.yaml"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("  brister:\n"), text.index("  kontakt:")
-    path.write_text(text[:start] + "  brister: []\n" + text[end:], encoding="utf-8")
-    assert [p.split(": ", 1)[1] for p in problems_in(fixture_copy)] == [
-        "tillganglighet.status_skal: ange varför webbplatsen inte är helt förenlig (status_skal), "
-        "eller lista bristerna under 'brister'"
-    ]
+def test_document_links_must_be_https(fixture_copy):
+    edit(fixture_copy / "dokument.yaml", "https://exempeldalen.example/forbundsordning", "http://exempeldalen.example/x")
+    assert any("lank ska börja med https://" in p for p in problems_in(fixture_copy))
 
 
-def test_a_dated_test_needs_its_figures(fixture_copy):
-    edit(fixture_copy / "webbplats.yaml", "      sidor: 12", "      sidor: null")
-    assert any(
-        "tester[1].sidor: testet har ett datum; fyll då i antal sidor och antal fel" in p
-        for p in problems_in(fixture_copy)
-    )
+# -- länsförbundet ---------------------------------------------------------------
 
 
-def test_feedback_address_must_be_an_address(fixture_copy):
-    edit(fixture_copy / "webbplats.yaml", "epost: webb@exempeldalen.example", "epost: ring oss")
-    assert problems_in(fixture_copy)
+def test_what_changed_is_computed_from_the_two_forbundsordningar():
+    ds = load_dataset(REAL_DATA)
+    changes = {c.key: c for c in compare(ds.forbundsordning("nvsam").model, ds.forbundsordning("2024-01-01").model)}
+    assert (changes["medlemmar"].before, changes["medlemmar"].after) == (9, 13)
+    assert set(changes["medlemmar"].joined) == {"arboga", "kungsor", "koping", "vasteras"}
+    assert changes["styrelse"].before == (9, 9) and changes["styrelse"].after == (13, 13)
+    assert changes["befolkningsunderlag"].before == "alla"
+    assert changes["befolkningsunderlag"].after == (16, 67)
 
 
-@pytest.mark.build
-def test_no_cookies_and_nothing_from_third_parties(real_site):
-    scripts = list(real_site.rglob("*.js"))
-    assert scripts
-    for js in scripts:
-        assert "document.cookie" not in js.read_text(encoding="utf-8", errors="replace"), js
-    for html in real_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.select("script[src], link[href], img[src]"):
-            url = tag.get("src") or tag.get("href")
-            if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["icon"], ["preload"]):
-                continue
-            assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+def test_comparison_leaves_out_what_a_version_does_not_state():
+    ds = load_dataset(FIXTURE)
+    keys = [c.key for c in compare(ds.forbundsordning("2010").model, ds.forbundsordning("2020-01-01").model)]
+    assert keys == ["medlemmar"]  # 2010 states no board and no population basis
 
 
-@pytest.mark.build
-def test_the_theme_stores_only_what_the_cookie_page_explains(real_site):
-    """Material writes browser storage only through __md_set, for features this site
-    does not configure (see the next test). A theme upgrade that stores something
-    new fails here, so the cookie page gets updated."""
-    import re
-
-    keys = set()
-    for js in real_site.rglob("*.js"):
-        keys |= set(re.findall(r'__md_set\("(__[a-z]+)"', js.read_text(encoding="utf-8", errors="replace")))
-    assert keys <= {"__announce", "__outdated", "__palette", "__source", "__tabs", "__consent"}, keys
-
-
-def test_the_cookie_page_matches_the_configuration():
-    """The page says nothing is stored because no palette toggle, linked tabs,
-    announcement bar, version selector, analytics or consent banner is configured."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for feature in ("toggle:", "content.tabs.link", "announce", "version:", "analytics", "consent", "repo_url"):
-        assert feature not in config, f"mkdocs.yml uses {feature}: update docs/om-webbplatsen/kakor.md"
+def test_county_story_page(site):
+    art = article(site, "om/lansforbundet/index.html")
+    table = art.find("h2", id="vad-som-andrades").find_next("table")
+    cells = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.find_all("tr")[1:]]
+    assert ["Medlemmar", "9", "13"] in cells
+    assert ["Styrelse", "9 ledamöter och 9 ersättare", "13 ledamöter och 13 ersättare"] in cells
+    assert any(row[1:] == ["alla åldrar", "16–67 år"] for row in cells)
+    assert cells[0][1].startswith("3 ")
+    steps = art.select("ol.tidslinje > li")
+    dated = [li.find("time").get("datetime") for li in steps if li.find("time").get("datetime")]
+    assert dated == sorted(dated)
+    assert {"2022-12-13", "2023-03-31", "2023-05-10", "2024-01-01"} <= set(dated)
+    assert "Senast 31 mars 2023" in art.get_text()
+    assert "Hösten 2022" in art.get_text()
 
 
-@pytest.mark.build
-def test_personal_data_page(real_site):
-    text = page(real_site, "om-webbplatsen/personuppgifter").select_one("article").get_text(" ", strip=True)
-    for phrase in ("personnummer", "privata telefonnummer", "artikel 6.1 e", "Integritetsskyddsmyndigheten"):
-        assert phrase in text
+def test_county_story_checks(fixture_copy):
+    edit(fixture_copy / "lansforbundet.yaml", "  efter: 2020-01-01", "  efter: 2030-01-01")
+    edit(fixture_copy / "lansforbundet.yaml", "  - datum: 2019-06-01", "  - datum: 2021-06-01")
+    edit(fixture_copy / "lansforbundet.yaml", "avvecklas: []", "avvecklas: [sf-okand]")
+    edit(fixture_copy / "lansforbundet.yaml", "beslut_kalla: exempel-historik", "beslut_kalla: okand-kalla")
+    problems = problems_in(fixture_copy)
+    assert any("jamfor.efter: förbundsordningen '2030-01-01' finns inte" in p for p in problems), problems
+    assert any("tidslinje[3].datum: 2020-01-01 står efter 2021-06-01" in p for p in problems), problems
+    assert any("avvecklas[1]: organisationen 'sf-okand' finns inte" in p for p in problems), problems
+    assert any("beslut_kalla: källan 'okand-kalla' finns inte" in p for p in problems), problems
 
 
-@pytest.mark.build
-@pytest.mark.skipif(git_dates(ROOT)[0] is None, reason="not a full git checkout: pages have no date by design")
-def test_every_page_shows_when_it_last_changed(real_site):
-    for path in ("", "om-webbplatsen/tillganglighet", "forbundsordning/2024-01-01"):
-        time = page(real_site, path).select_one("article .senast-uppdaterad time")
-        assert time is not None, path
-        day = dt.date.fromisoformat(time["datetime"])
-        assert time.get_text(strip=True) == f"{day.day} {['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'][day.month - 1]} {day.year}"
+def test_timeline_event_needs_a_time(fixture_copy):
+    edit(fixture_copy / "lansforbundet.yaml", "    nar: Våren 2019\n", "")
+    assert any("ange datum, eller nar" in p for p in problems_in(fixture_copy))
 
 
-def _git(repo, *args, date=None):
-    env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.invalid")
-    if date:
-        env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00+01:00", GIT_COMMITTER_DATE=f"{date}T12:00:00+01:00")
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+# -- the made-up förbund builds too -------------------------------------------
 
 
-def test_dates_come_from_the_files_a_page_is_made_from(tmp_path):
-    repo = tmp_path
-    (repo / "docs").mkdir()
-    (repo / "data" / "budget").mkdir(parents=True)
-    (repo / "docs" / "plain.md").write_text("# Ren text\n", encoding="utf-8")
-    (repo / "docs" / "macro.md").write_text("---\ndata: budget/*.yaml\n---\n{{ budget() }}\n", encoding="utf-8")
-    (repo / "docs" / "all.md").write_text("{{ x() }}\n", encoding="utf-8")
-    (repo / "data" / "budget" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
-    (repo / "data" / "other.yaml").write_text("a: 1\n", encoding="utf-8")
-    (repo / "data" / "plan").mkdir()
-    (repo / "data" / "plan" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "first", date="2024-01-10")
-    (repo / "data" / "budget" / "2024.yaml").write_text("a: 2\n", encoding="utf-8")
-    _git(repo, "commit", "-qam", "budget", date="2024-03-05")
-    (repo / "data" / "other.yaml").write_text("a: 2\n", encoding="utf-8")
-    _git(repo, "commit", "-qam", "other", date="2024-05-20")
-    (repo / "data" / "plan" / "2024.yaml").write_text("a: 2\n", encoding="utf-8")
-    _git(repo, "commit", "-qam", "plan", date="2024-06-01")
-
-    lm = LastModified(repo, repo / "data")
-    assert lm.for_source(repo / "docs" / "plain.md") == dt.date(2024, 1, 10)
-    assert lm.for_source(repo / "docs" / "macro.md", {"data": "budget/*.yaml"}) == dt.date(2024, 3, 5)
-    assert lm.for_source(repo / "docs" / "all.md", {}) == dt.date(2024, 6, 1)
-    assert lm.for_generated("ekonomi/budget/2024.md") == dt.date(2024, 3, 5)
-    assert lm.for_generated("plan/2024.md") == dt.date(2024, 6, 1)
-    assert lm.for_generated("arsredovisning/2024.md") == dt.date(2024, 6, 1)  # both 2024 files
-    assert lm.for_generated("medlemmar/fagersta.md") == dt.date(2024, 6, 1)
+def test_fixture_forbund_builds_and_escapes_text(tmp_path):
+    result = mkdocs_build(tmp_path / "site", data=FIXTURE)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "dokument" / "index.html").read_text(encoding="utf-8")
+    assert "Protokoll &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    art = article(tmp_path / "site", "insatser/team-aby/index.html")
+    assert "Åby kommun, Försäkringskassan" in art.get_text()
+    assert "Vad TÅ står för: okänt" in art.get_text(" ", strip=True).replace("** ", "")
 
 
-def test_no_date_in_a_shallow_clone(tmp_path):
-    origin = tmp_path / "origin"
-    origin.mkdir()
-    (origin / "a.md").write_text("# a\n", encoding="utf-8")
-    _git(origin, "init", "-q")
-    _git(origin, "add", ".")
-    _git(origin, "commit", "-qm", "one", date="2020-01-01")
-    (origin / "a.md").write_text("# b\n", encoding="utf-8")
-    _git(origin, "commit", "-qam", "two", date="2021-01-01")
-    assert git_dates(origin)[1] == {"a.md": dt.date(2021, 1, 1)}
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", "shallow")
-    assert git_dates(tmp_path / "shallow") == (None, {})
+# Pages other parts of the site build (agreed URL plan) that may be missing in a branch.
+URL_PLAN = {"verksamhetsplan/2023.md", "moten/medlemssamrad-2023.md"}
 
 
-def test_no_date_outside_git(tmp_path):
-    (tmp_path / "page.md").write_text("# x\n", encoding="utf-8")
-    assert git_dates(tmp_path) == (None, {})
-    assert LastModified(tmp_path, tmp_path / "data").for_source(tmp_path / "page.md") is None
+def test_every_documents_page_exists_or_is_in_the_url_plan():
+    """A misspelt ``sida`` would silently lose its link: catch it here."""
+    import datetime as dt
+
+    from finsam.render import Context
+    from finsam.render.sidlankar import page_exists
+
+    ds = load_dataset(REAL_DATA)
+    ctx = Context(ds, dt.date(2026, 11, 22))
+    for d in ds.dokument.model.dokument:
+        if d.sida is not None:
+            assert page_exists(ctx, d.sida) or d.sida in URL_PLAN, d.sida
 
 
-# Each accessibility-statement check by name, with an edit that breaks it.
+# Each public-reader check by name, with an edit of the fixture that breaks it.
 NAMED = {
-    "tillganglighet_status": ("status: delvis_forenlig", "status: forenlig"),
-    "tillganglighet_brister_unika": (
-        "      atgardas_senast: 2025-06-30\n",
-        "      atgardas_senast: 2025-06-30\n    - id: diagram-utan-text\n      beskrivning: Samma id igen.\n"
-        "      wcag: [\"1.1.1\"]\n      var: Startsidan\n      atgard: null\n      atgardas_senast: null\n",
-    ),
-    "tillganglighet_test_fullstandigt": ("      sidor: 12", "      sidor: null"),
+    "insatser_unika": ("insatser.yaml", "  - id: kurs\n", "  - id: team-aby\n"),
+    "insatser_hanvisningar": ("insatser.yaml", "    grupp: teamen\n", "    grupp: teamet\n"),
+    "insatser_budgetrader_finns": ("insatser.yaml", "budgetrader: [seminarier]", "budgetrader: [seminarium]"),
+    "dokument_unika": ("dokument.yaml", "  - id: protokoll-2021", "  - id: fo-2020"),
+    "dokument_datum_och_ar": ("dokument.yaml", "    datum: 2021-03-01", "    datum: 2025-03-01"),
+    "lansforbundet_hanvisningar": ("lansforbundet.yaml", "avvecklas: []", "avvecklas: [sf-okand]"),
+    "lansforbundet_tidsordning": ("lansforbundet.yaml", "  - datum: 2019-06-01", "  - datum: 2021-06-01"),
 }
 CHECKS_COVERED = set(NAMED)
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
-def test_named_statement_check(fixture_copy, name):
-    from finsam.dataset import load_dataset
+def test_named_public_check(fixture_copy, name):
     from finsam.problems import DataError
 
-    old, new = NAMED[name]
-    edit(fixture_copy / "webbplats.yaml", old, new)
+    target, old, new = NAMED[name]
+    edit(fixture_copy / target, old, new)
     with pytest.raises(DataError) as err:
         load_dataset(fixture_copy)
     named = [p for p in err.value.problems if p.check == name]
-    assert named and all(p.file.endswith("webbplats.yaml") and p.line > 0 for p in named), [
+    assert named and all(p.file.endswith(target) and p.line > 0 for p in named), [
         p.format() for p in err.value.problems
     ]

@@ -22,6 +22,9 @@ from .model.arshjul import Arshjul
 from .model.moten import Moten
 from .model.styrelse import Personer, Styrelse
 from .model.verksamhetsplan import Verksamhetsplan
+from .model.dokument import Dokumentbank
+from .model.insatser import Insatser
+from .model.lansforbundet import Lansforbundet
 from .model.arvode import Arvodesunderlag
 from .model.befolkning import Befolkning
 from .model.budget import Budget
@@ -78,6 +81,9 @@ COLLECTIONS: list[Collection] = [
     Collection("moten", "moten/*.yaml", Moten, required=False),
     Collection("arshjul", "arshjul.yaml", Arshjul, single=True, required=False),
     Collection("verksamhetsplaner", "verksamhetsplan/*.yaml", Verksamhetsplan, required=False),
+    Collection("insatser", "insatser.yaml", Insatser, single=True, required=False),
+    Collection("dokument", "dokument.yaml", Dokumentbank, single=True, required=False),
+    Collection("lansforbundet", "lansforbundet.yaml", Lansforbundet, single=True, required=False),
     # Money (ekonomi): budgets, outcomes, contributions and their inputs.
     Collection("budgetar", "budget/*.yaml", Budget, required=False),
     Collection("utfall", "utfall/*.yaml", Utfall, required=False),
@@ -101,6 +107,9 @@ class DataSet:
     moten: list[Document[Moten]] = field(default_factory=list)
     arshjul: Document[Arshjul] | None = None
     verksamhetsplaner: list[Document[Verksamhetsplan]] = field(default_factory=list)
+    insatser: Document[Insatser] | None = None
+    dokument: Document[Dokumentbank] | None = None
+    lansforbundet: Document[Lansforbundet] | None = None
     budgetar: list[Document[Budget]] = field(default_factory=list)
     utfall: list[Document[Utfall]] = field(default_factory=list)
     ekonomisk_policy: Document[EkonomiskPolicy] | None = None

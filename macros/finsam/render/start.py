@@ -1,0 +1,221 @@
+"""The start page: vision and purpose, key figures, what happens next, news.
+
+Every figure is computed (compute.insatser.key_figures and friends) from the
+latest budget year in data, and links to the page that shows how.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from ..compute import insatser as calc
+from . import Context, macro
+from . import format as fmt
+from . import text
+from .sidlankar import link, page_exists, relative
+
+PAGE = "index.md"
+MISSING = "uppgift saknas"
+
+
+def latest_plan(ds):
+    """The latest verksamhetsplan, if the data set has that collection."""
+    plans = getattr(ds, "verksamhetsplaner", None) or []
+    return max(plans, key=lambda d: d.model.ar) if plans else None
+
+
+@macro
+def start_vision(ctx: Context) -> str:
+    """The vision (latest verksamhetsplan) and the purpose (data/forbund.yaml)."""
+    out = []
+    plan = latest_plan(ctx.ds)
+    vision = getattr(plan.model, "vision", None) if plan is not None else None
+    if vision:
+        out += [
+            '<p class="start-vision" markdown>',
+            f"**Vision** (verksamhetsplan {plan.model.ar}): {text.inline(vision)}",
+            "</p>",
+            "",
+        ]
+    out.append(text.blocks(ctx.ds.forbund.model.syfte))
+    return "\n".join(out)
+
+
+def _money(value, unit: str) -> str:
+    if value is None:
+        return MISSING
+    return fmt.tkr(value) if unit == "tkr" else fmt.kr(value)
+
+
+def _card(value: str, label: str, how: str) -> list[str]:
+    return [
+        '<div class="nyckeltal__kort" markdown>',
+        f'<p class="nyckeltal__varde">{value}</p>',
+        f'<p class="nyckeltal__etikett">{label}</p>',
+        "",
+        how,
+        "",
+        "</div>",
+    ]
+
+
+@macro
+def senaste_budgetar(ctx: Context) -> str:
+    """'Senaste budget i data: 2023' (or that there is none)."""
+    doc = calc.latest_budget(ctx.ds)
+    if doc is None:
+        return "Det finns ingen budget i webbplatsens data ännu."
+    return f"Senaste budget i data: {doc.model.ar}."
+
+
+@macro
+def start_nyckeltal(ctx: Context) -> str:
+    """Key figures of the latest budget year, each linking to where it is computed."""
+    kf = calc.key_figures(ctx.ds)
+    insatser_link = link(ctx, PAGE, "insatser/index.md", "Alla insatser")
+    cards: list[str] = []
+    if kf is None:
+        cards += _card(MISSING, "Total budget", "Ingen budget finns i data ännu.")
+    else:
+        budget_link = link(ctx, PAGE, kf.page + "#budgettabell", f"Budget {kf.year}")
+        member_page = f"ekonomi/medlemsinsatser/{kf.year}.md"
+        member_link = (
+            link(ctx, PAGE, member_page, f"Medlemsinsatser {kf.year}")
+            if page_exists(ctx, member_page)
+            else budget_link
+        )
+        cards += _card(_money(kf.total_costs, kf.unit), f"Budgeterade kostnader {kf.year}", f"Så räknas det: {budget_link}")
+        cards += _card(
+            _money(kf.member_contributions, kf.unit),
+            f"Medlemmarnas insatser {kf.year}",
+            f"Så fördelas de: {member_link}",
+        )
+        share = fmt.percent(kf.individual_share, 1) if kf.individual_share is not None else MISSING
+        shares_link = link(ctx, PAGE, kf.page + "#fordelning", f"Fördelning per kategori {kf.year}")
+        cards += _card(share, f"Andel till individinriktade insatser {kf.year}", f"Så räknas det: {shares_link}")
+        count = calc.financed_count(ctx.ds, kf.year)
+        cards += _card(
+            str(count) if count is not None else MISSING,
+            f"Insatser med budget {kf.year}",
+            f"Se: {insatser_link}",
+        )
+    reach = calc.reach_per_year(ctx.ds.insatser.model) if ctx.ds.insatser is not None else None
+    if reach is not None:
+        value = ("ca " if reach.ungefar else "") + fmt.number(reach.varde)
+        data = ctx.ds.insatser.model
+        target = reach.avser[0]
+        group = next((g for g in data.grupper if g.id == target), None)
+        if group is not None:  # a group's results are shown under its heading in the overview
+            where, name = f"insatser/index.md#{group.id}", group.namn
+        else:
+            where, name = f"insatser/{target}.md", data.insats(target).namn
+        cards += _card(
+            value,
+            f"Personer per år ({text.inline(name)})",
+            "Källa och resultat: " + link(ctx, PAGE, where, text.inline(name)),
+        )
+    return "\n".join(['<div class="nyckeltal" markdown>', "", *cards, "", "</div>"])
+
+
+# -- INTEGRATION HOOK: the yearly cycle ------------------------------------------
+# The next board meeting and the next deadlines come from the governance part of
+# the site: meetings (data/moten/<year>.yaml, compute/moten.py: ``split``) and the
+# yearly cycle (data/arshjul.yaml, render/arshjul.py: ``next_twelve_months``).
+# Those modules are built separately; until they are in the branch, the start page
+# says where the calendar will be. Nothing else needs connecting: when they are
+# present, ``start_kommande`` uses them.
+
+
+def _upcoming_board_meeting(ctx: Context):
+    """The next board meeting in data/moten, or None (or None when that part is absent)."""
+    try:
+        from ..compute.moten import DatedMeeting, split
+    except ImportError:
+        return None
+    docs = getattr(ctx.ds, "moten", None) or []
+    meetings = [DatedMeeting(m, int(d.key)) for d in docs if d.key.isdigit() for m in d.model.moten]
+    upcoming, _ = split(meetings, ctx.today)
+    return next((dm for dm in upcoming if dm.meeting.slag == "styrelsemote"), None)
+
+
+def _cycle(ctx: Context):
+    """The yearly cycle's occurrences in the coming twelve months, or None when absent."""
+    try:
+        from .arshjul import next_twelve_months
+    except ImportError:
+        return None
+    if getattr(ctx.ds, "arshjul", None) is None:
+        return None
+    return next_twelve_months(ctx.ds, ctx.today)
+
+
+def _when(o) -> str:
+    """``1 augusti 2027``, or ``under april 2027`` for an event known only by month."""
+    if o.timing.day is None:
+        return "under " + format_date(o.start, format="LLLL y", locale=fmt.LOCALE)
+    return fmt.date(o.start)
+
+
+@macro
+def start_kommande(ctx: Context, n: int = 4) -> str:
+    """Next board meeting and the next ``n`` events and deadlines of the yearly cycle."""
+    cycle = _cycle(ctx)
+    calendar = link(ctx, PAGE, "arshjul/index.md", "årshjulet")
+    if cycle is None:
+        return f"Nästa styrelsemöte och kommande sista dagar visas här när årshjulet finns i data (se {calendar})."
+    out = []
+    meeting = _upcoming_board_meeting(ctx)
+    if meeting is not None:
+        m = meeting.meeting
+        when = fmt.date(m.datum) if m.datum else f"{meeting.year}, datum ännu inte bestämt"
+        out.append(f"**Nästa styrelsemöte:** {when}. " + link(ctx, PAGE, "moten/index.md", "Alla möten"))
+    else:
+        out.append(
+            f"**Nästa styrelsemöte:** inget datum finns i data (per {fmt.date(ctx.today)}). "
+            + link(ctx, PAGE, "moten/index.md", "Alla möten")
+        )
+    out += ["", f"**Närmast i {calendar}:**", ""]
+    if not cycle:
+        out.append("- Inga händelser de kommande tolv månaderna.")
+    for o in cycle[:n]:
+        deadline = " (sista dag enligt förbundsordningen)" if o.timing.rule is not None else ""
+        out.append(f"- {_when(o)}: {text.inline(o.event.rubrik)}{deadline}")
+    return "\n".join(out)
+
+
+def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
+    """The ``n`` newest posts as a list: date, linked title, description."""
+    if not posts:
+        return "Inga nyheter ännu."
+    out = []
+    for p in posts[:n]:
+        desc = f"  \n{text.inline(p.description)}" if p.description else ""
+        out.append(
+            f"- <time datetime=\"{p.date.isoformat()}\">{fmt.date(p.date)}</time>: "
+            f"[{text.inline(p.title)}]({relative(from_page, p.path)}){desc}"
+        )
+    return "\n".join(out)
+
+
+# Where to go next: (page, label, what it holds). A page this build lacks is left out,
+# so the list grows as the other parts of the site are added.
+SHORTCUTS = (
+    ("insatser/index.md", "Insatser", "vad förbundet finansierar, vad det kostar och vilka resultat källorna redovisar"),
+    ("ekonomi/index.md", "Ekonomi", "budget, medlemmarnas insatser och hur statens medel fördelas"),
+    ("styrelse/index.md", "Styrelsen", "ledamöter och ersättare"),
+    ("moten/index.md", "Möten", "kommande och tidigare möten"),
+    ("arshjul/index.md", "Årshjulet", "förbundets år, med kalenderfil"),
+    ("verksamhetsplan/index.md", "Verksamhetsplan", "mål och aktiviteter"),
+    ("dokument/index.md", "Dokument", "planer, budgetar, förbundsordningar och andra dokument, efter typ och år"),
+    ("om/lansforbundet.md", "Länsförbundet", "hur tre samordningsförbund blev ett 2024"),
+    ("om/index.md", "Om förbundet", "syfte, medlemmar och historik"),
+    ("forbundsordning/index.md", "Förbundsordningen", "förbundets regler, med de regler som beräkningarna bygger på"),
+)
+
+
+@macro
+def start_genvagar(ctx: Context) -> str:
+    """Links to the site's main sections that exist in this build."""
+    return "\n".join(
+        f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)
+    )

@@ -1,0 +1,93 @@
+"""News (Aktuellt): the posts, the start page's list, and the RSS feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from finsam.nyheter import read_posts
+from finsam.render.start import latest_news
+
+DOCS = ROOT / "docs"
+
+
+def test_posts_are_read_newest_first():
+    posts = read_posts(DOCS)
+    assert [p.date for p in posts] == sorted((p.date for p in posts), reverse=True)
+    dates = {p.date for p in posts}
+    # The events the sources date: plan adopted, decisions due, interim board, start.
+    assert {dt.date(2022, 11, 24), dt.date(2023, 3, 31), dt.date(2023, 5, 10), dt.date(2024, 1, 1)} <= dates
+
+
+def test_a_post_without_a_date_is_an_error(tmp_path):
+    posts = tmp_path / "aktuellt" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "x.md").write_text("---\nslug: x\n---\n\n# Rubrik\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="saknar datum"):
+        read_posts(tmp_path)
+
+
+def test_latest_news_links_to_the_post_sources():
+    md = latest_news(read_posts(DOCS), 2)
+    lines = md.splitlines()
+    assert lines[0].startswith('- <time datetime="2024-01-01">1 januari 2024</time>: [')
+    assert "(aktuellt/posts/2024-01-01-samordningsforbundet-vastmanland-startar.md)" in lines[0]
+    assert md.count("<time") == 2
+
+
+def test_posts_have_no_authors():
+    # The sources name no authors of these texts (they are written for the site).
+    for path in (DOCS / "aktuellt" / "posts").glob("*.md"):
+        head = path.read_text(encoding="utf-8").split("---")[1]
+        assert "authors" not in head, path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_feed_is_valid_xml_and_lists_every_post(site):
+    root = ET.parse(site / "feed_rss_created.xml").getroot()
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("language") == "sv"
+    items = channel.findall("item")
+    titles = [i.findtext("title") for i in items]
+    expected = [p.title for p in read_posts(DOCS)]
+    assert titles == expected  # newest first, every post
+    for item in items:
+        link = item.findtext("link")
+        assert link.startswith("https://samordningvastmanland.se/aktuellt/"), link
+        assert item.findtext("pubDate")
+    image = channel.find("image")
+    assert image.findtext("url").startswith("https://")  # not "None"
+    updated = ET.parse(site / "feed_rss_updated.xml").getroot().find("channel")
+    assert sorted(i.findtext("title") for i in updated.findall("item")) == sorted(expected)
+
+
+def test_feed_address_follows_site_url(tmp_path):
+    result = mkdocs_build(tmp_path, extra_env={"FINSAM_SITE_URL": "https://test.example/sf/"})
+    assert result.returncode == 0, result.stderr
+    channel = ET.parse(tmp_path / "feed_rss_created.xml").getroot().find("channel")
+    assert all(i.findtext("link").startswith("https://test.example/sf/aktuellt/") for i in channel.findall("item"))
+
+
+def test_blog_is_in_swedish_and_announces_the_feed(site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "aktuellt" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "sv"
+    feeds = soup.select('link[rel="alternate"][type="application/rss+xml"]')
+    assert feeds and all(f["href"].endswith(".xml") for f in feeds)
+    assert soup.find("a", string="RSS-flöde")
+    post = site / "aktuellt" / "2024" / "01" / "01" / "samordningsforbundet-vastmanland-startar" / "index.html"
+    text = post.read_text(encoding="utf-8")
+    assert "1 januari 2024" in text

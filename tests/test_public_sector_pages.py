@@ -1,0 +1,242 @@
+"""The public-sector pages: accessibility statement from data, cookies, personal data, last change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, edit, mkdocs_build, problems_in
+from finsam.lastmod import LastModified, git_dates
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site, data=ROOT / "tests" / "fixtures" / "exempelforbund")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.build
+def test_statement_has_what_digg_requires(fixture_site):
+    soup = page(fixture_site, "om-webbplatsen/tillganglighet")
+    article = soup.select_one("article")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
+    for required in (
+        "Hur tillgänglig är webbplatsen?",
+        "Rapportera brister i webbplatsens tillgänglighet",
+        "Tillsyn",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+    ):
+        assert required in headings
+    text = article.get_text(" ", strip=True)
+    assert "delvis förenlig" in text
+    assert "Webbplatsen bedömdes senast 15 februari 2025" in text
+    assert "upprättades 1 mars 2025" in text
+    assert article.select_one('a[href="https://www.digg.se/tdosanmalan"]')
+    assert article.select_one('a[href="mailto:webb@exempeldalen.example"]')
+    # the known gap, with its text escaped rather than run as HTML
+    assert "Ett diagram saknar <b>textalternativ</b>." in text
+    assert not article.select("b")
+    # the test results table, and the explained exclusion
+    cells = [td.get_text(strip=True) for td in article.select("table td")]
+    assert cells[:5] == ["axe-core", "4.10.0", "15 februari 2025", "12", "2"]
+    assert cells[5:10] == ["Manuell kontroll med tangentbord", "uppgift saknas", "inte kört än", "–", "–"]
+    assert "regeln region är avstängd: Påhittat undantag för tester." in text
+
+
+@pytest.mark.build
+def test_real_statement_says_what_is_unknown(real_site):
+    text = page(real_site, "om-webbplatsen/tillganglighet").select_one("article").get_text(" ", strip=True)
+    assert "E-post: uppgift saknas" in text
+    assert "Vi känner inte till några brister just nu" in text
+    assert "inte kört än" in text
+
+
+def test_compliant_status_needs_a_clean_manual_and_automatic_assessment(fixture_copy):
+    edit(fixture_copy / "webbplats.yaml", "status: delvis_forenlig", "status: forenlig")
+    problems = problems_in(fixture_copy)
+    assert any("kan inte vara 'forenlig' när brister finns" in p for p in problems)
+    assert any("kan inte vara 'forenlig' när testet hittade 2 fel" in p for p in problems)
+    assert any("kan inte vara 'forenlig' när testet inte är kört" in p for p in problems)
+
+
+def test_partial_status_must_say_why(fixture_copy):
+    path = fixture_copy / "webbplats.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  brister:\n"), text.index("  kontakt:")
+    path.write_text(text[:start] + "  brister: []\n" + text[end:], encoding="utf-8")
+    assert [p.split(": ", 1)[1] for p in problems_in(fixture_copy)] == [
+        "tillganglighet.status_skal: ange varför webbplatsen inte är helt förenlig (status_skal), "
+        "eller lista bristerna under 'brister'"
+    ]
+
+
+def test_a_dated_test_needs_its_figures(fixture_copy):
+    edit(fixture_copy / "webbplats.yaml", "      sidor: 12", "      sidor: null")
+    assert any(
+        "tester[1].sidor: testet har ett datum; fyll då i antal sidor och antal fel" in p
+        for p in problems_in(fixture_copy)
+    )
+
+
+def test_feedback_address_must_be_an_address(fixture_copy):
+    edit(fixture_copy / "webbplats.yaml", "epost: webb@exempeldalen.example", "epost: ring oss")
+    assert problems_in(fixture_copy)
+
+
+@pytest.mark.build
+def test_no_cookies_and_nothing_from_third_parties(real_site):
+    scripts = list(real_site.rglob("*.js"))
+    assert scripts
+    for js in scripts:
+        assert "document.cookie" not in js.read_text(encoding="utf-8", errors="replace"), js
+    for html in real_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["icon"], ["preload"]):
+                continue
+            assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+
+
+@pytest.mark.build
+def test_the_theme_stores_only_what_the_cookie_page_explains(real_site):
+    """Material writes browser storage only through __md_set, for features this site
+    does not configure (see the next test). A theme upgrade that stores something
+    new fails here, so the cookie page gets updated."""
+    import re
+
+    keys = set()
+    for js in real_site.rglob("*.js"):
+        keys |= set(re.findall(r'__md_set\("(__[a-z]+)"', js.read_text(encoding="utf-8", errors="replace")))
+    assert keys <= {"__announce", "__outdated", "__palette", "__source", "__tabs", "__consent"}, keys
+
+
+def test_the_cookie_page_matches_the_configuration():
+    """The page says nothing is stored because no palette toggle, linked tabs,
+    announcement bar, version selector, analytics or consent banner is configured."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for feature in ("toggle:", "content.tabs.link", "announce", "version:", "analytics", "consent", "repo_url"):
+        assert feature not in config, f"mkdocs.yml uses {feature}: update docs/om-webbplatsen/kakor.md"
+
+
+@pytest.mark.build
+def test_personal_data_page(real_site):
+    text = page(real_site, "om-webbplatsen/personuppgifter").select_one("article").get_text(" ", strip=True)
+    for phrase in ("personnummer", "privata telefonnummer", "artikel 6.1 e", "Integritetsskyddsmyndigheten"):
+        assert phrase in text
+
+
+@pytest.mark.build
+@pytest.mark.skipif(git_dates(ROOT)[0] is None, reason="not a full git checkout: pages have no date by design")
+def test_every_page_shows_when_it_last_changed(real_site):
+    for path in ("", "om-webbplatsen/tillganglighet", "forbundsordning/2024-01-01"):
+        time = page(real_site, path).select_one("article .senast-uppdaterad time")
+        assert time is not None, path
+        day = dt.date.fromisoformat(time["datetime"])
+        assert time.get_text(strip=True) == f"{day.day} {['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'][day.month - 1]} {day.year}"
+
+
+def _git(repo, *args, date=None):
+    env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.invalid",
+               GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.invalid")
+    if date:
+        env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00+01:00", GIT_COMMITTER_DATE=f"{date}T12:00:00+01:00")
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_dates_come_from_the_files_a_page_is_made_from(tmp_path):
+    repo = tmp_path
+    (repo / "docs").mkdir()
+    (repo / "data" / "budget").mkdir(parents=True)
+    (repo / "docs" / "plain.md").write_text("# Ren text\n", encoding="utf-8")
+    (repo / "docs" / "macro.md").write_text("---\ndata: budget/*.yaml\n---\n{{ budget() }}\n", encoding="utf-8")
+    (repo / "docs" / "all.md").write_text("{{ x() }}\n", encoding="utf-8")
+    (repo / "data" / "budget" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
+    (repo / "data" / "other.yaml").write_text("a: 1\n", encoding="utf-8")
+    (repo / "data" / "plan").mkdir()
+    (repo / "data" / "plan" / "2024.yaml").write_text("a: 1\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first", date="2024-01-10")
+    (repo / "data" / "budget" / "2024.yaml").write_text("a: 2\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "budget", date="2024-03-05")
+    (repo / "data" / "other.yaml").write_text("a: 2\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "other", date="2024-05-20")
+    (repo / "data" / "plan" / "2024.yaml").write_text("a: 2\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "plan", date="2024-06-01")
+
+    lm = LastModified(repo, repo / "data")
+    assert lm.for_source(repo / "docs" / "plain.md") == dt.date(2024, 1, 10)
+    assert lm.for_source(repo / "docs" / "macro.md", {"data": "budget/*.yaml"}) == dt.date(2024, 3, 5)
+    assert lm.for_source(repo / "docs" / "all.md", {}) == dt.date(2024, 6, 1)
+    assert lm.for_generated("ekonomi/budget/2024.md") == dt.date(2024, 3, 5)
+    assert lm.for_generated("plan/2024.md") == dt.date(2024, 6, 1)
+    assert lm.for_generated("arsredovisning/2024.md") == dt.date(2024, 6, 1)  # both 2024 files
+    assert lm.for_generated("medlemmar/fagersta.md") == dt.date(2024, 6, 1)
+
+
+def test_no_date_in_a_shallow_clone(tmp_path):
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "a.md").write_text("# a\n", encoding="utf-8")
+    _git(origin, "init", "-q")
+    _git(origin, "add", ".")
+    _git(origin, "commit", "-qm", "one", date="2020-01-01")
+    (origin / "a.md").write_text("# b\n", encoding="utf-8")
+    _git(origin, "commit", "-qam", "two", date="2021-01-01")
+    assert git_dates(origin)[1] == {"a.md": dt.date(2021, 1, 1)}
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", "shallow")
+    assert git_dates(tmp_path / "shallow") == (None, {})
+
+
+def test_no_date_outside_git(tmp_path):
+    (tmp_path / "page.md").write_text("# x\n", encoding="utf-8")
+    assert git_dates(tmp_path) == (None, {})
+    assert LastModified(tmp_path, tmp_path / "data").for_source(tmp_path / "page.md") is None
+
+
+# Each accessibility-statement check by name, with an edit that breaks it.
+NAMED = {
+    "tillganglighet_status": ("status: delvis_forenlig", "status: forenlig"),
+    "tillganglighet_brister_unika": (
+        "      atgardas_senast: 2025-06-30\n",
+        "      atgardas_senast: 2025-06-30\n    - id: diagram-utan-text\n      beskrivning: Samma id igen.\n"
+        "      wcag: [\"1.1.1\"]\n      var: Startsidan\n      atgard: null\n      atgardas_senast: null\n",
+    ),
+    "tillganglighet_test_fullstandigt": ("      sidor: 12", "      sidor: null"),
+}
+CHECKS_COVERED = set(NAMED)
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_named_statement_check(fixture_copy, name):
+    from finsam.dataset import load_dataset
+    from finsam.problems import DataError
+
+    old, new = NAMED[name]
+    edit(fixture_copy / "webbplats.yaml", old, new)
+    with pytest.raises(DataError) as err:
+        load_dataset(fixture_copy)
+    named = [p for p in err.value.problems if p.check == name]
+    assert named and all(p.file.endswith("webbplats.yaml") and p.line > 0 for p in named), [
+        p.format() for p in err.value.problems
+    ]
