@@ -59,3 +59,17 @@ def mkdocs_build(site_dir: Path, data: Path | None = None, extra_env: dict | Non
         capture_output=True,
         text=True,
     )
+
+
+def assert_check_reports(data: Path, name: str, target: str, old: str, new: str) -> None:
+    """Break ``target`` (relative to ``data``) and assert that the check ``name``
+    reports it, in that file and with a line number."""
+    from finsam.dataset import load_dataset
+    from finsam.problems import DataError
+
+    edit(data / target, old, new)
+    with pytest.raises(DataError) as err:
+        load_dataset(data)
+    named = [p for p in err.value.problems if p.check == name]
+    assert named, [p.format() for p in err.value.problems]
+    assert all(p.file.endswith(target) and p.line > 0 for p in named), [p.format() for p in named]

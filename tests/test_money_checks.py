@@ -134,23 +134,15 @@ import shutil  # noqa: E402
 
 import pytest  # noqa: E402
 
-from conftest import REAL_DATA  # noqa: E402
+from conftest import REAL_DATA, assert_check_reports  # noqa: E402
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
 def test_named_check_reports_its_problem(fixture_copy, tmp_path, name):
-    from finsam.dataset import load_dataset
-    from finsam.problems import DataError
-
     target, old, new = NAMED[name]
     data = fixture_copy
     if target.startswith("real:"):
         data = tmp_path / "real"
         shutil.copytree(REAL_DATA, data)
         target = target.removeprefix("real:")
-    edit(data / target, old, new)
-    with pytest.raises(DataError) as err:
-        load_dataset(data)
-    named = [p for p in err.value.problems if p.check == name]
-    assert named, [p.format() for p in err.value.problems]
-    assert all(p.file.endswith(target) and p.line > 0 for p in named), [p.format() for p in named]
+    assert_check_reports(data, name, target, old, new)

@@ -229,14 +229,6 @@ CHECKS_COVERED = set(NAMED)
 
 @pytest.mark.parametrize("name", sorted(NAMED))
 def test_named_statement_check(fixture_copy, name):
-    from finsam.dataset import load_dataset
-    from finsam.problems import DataError
+    from conftest import assert_check_reports
 
-    old, new = NAMED[name]
-    edit(fixture_copy / "webbplats.yaml", old, new)
-    with pytest.raises(DataError) as err:
-        load_dataset(fixture_copy)
-    named = [p for p in err.value.problems if p.check == name]
-    assert named and all(p.file.endswith("webbplats.yaml") and p.line > 0 for p in named), [
-        p.format() for p in err.value.problems
-    ]
+    assert_check_reports(fixture_copy, name, "webbplats.yaml", *NAMED[name])
