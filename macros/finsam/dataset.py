@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from .model.forbund import Forbund
 from .model.forbundsordning import Forbundsordning
 from .model.kallor import Kallor
+from .model.tillganglighet import Tillganglighet
 from .problems import DataError, Problem, display_path
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
@@ -60,6 +61,7 @@ COLLECTIONS: list[Collection] = [
     Collection("forbund", "forbund.yaml", Forbund, single=True),
     Collection("kallor", "kallor.yaml", Kallor, single=True),
     Collection("forbundsordningar", "forbundsordning/*.yaml", Forbundsordning),
+    Collection("tillganglighet", "tillganglighet.yaml", Tillganglighet, single=True, required=False),
 ]
 
 
@@ -69,6 +71,7 @@ class DataSet:
     forbund: Document[Forbund]
     kallor: Document[Kallor]
     forbundsordningar: list[Document[Forbundsordning]] = field(default_factory=list)
+    tillganglighet: Document[Tillganglighet] | None = None
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
