@@ -6,9 +6,12 @@ the build here, before anything is written, with every problem listed.
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
+
+from markupsafe import Markup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
@@ -41,7 +44,9 @@ def load(config):
 def on_config(config):
     ds = load(config)
     ctx = Context(ds, build_date())
-    config.site_name = _plain(variables(ctx)["forbund"].namn)
+    # MkDocs' theme templates do not autoescape: the name from data is escaped
+    # here, as Markup so that the templates' own "| e" does not escape it twice.
+    config.site_name = Markup(html.escape(_plain(variables(ctx)["forbund"].namn)))
     _pages[:] = generated_pages(ds)
     if config.nav:
         config.nav = _expand_nav(config.nav, _pages)
@@ -72,7 +77,6 @@ def _expand_nav(nav, pages):
 
 def _plain(escaped: str) -> str:
     """Undo Markdown escaping for a value used as plain text (the site name)."""
-    import html
     import re
 
     return html.unescape(re.sub(r"\\(.)", r"\1", escaped))
