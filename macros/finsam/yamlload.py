@@ -74,6 +74,28 @@ class _Composer(yaml.SafeLoader):
     """Only the composing half of PyYAML is used; resolution is ours."""
 
 
+# libyaml (C) composes the same nodes about five times faster. It is used for
+# files that compose without error; any error is composed again by the Python
+# composer, whose messages the Swedish hints below know. libyaml recurses in C,
+# so a file with very many brackets (deep flow nesting could crash the process)
+# goes to the Python composer, which stops at Python's recursion limit. So does
+# a file with a tab, a byte-order mark inside it or a Unicode line separator:
+# there the two composers differ (libyaml accepts tabs where PyYAML, and so our
+# "no tabs" message, does not). tests/test_loader_properties.py checks that they agree.
+_FastComposer = type("_FastComposer", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
+_FAST_MAX_BRACKETS = 5000
+_SLOW_ONLY = re.compile("[\t\ufeff\x85\u2028\u2029]")  # where the two composers differ
+
+
+def _compose(text: str) -> list:
+    if _FastComposer is not None and not _SLOW_ONLY.search(text) and text.count("[") + text.count("{") < _FAST_MAX_BRACKETS:
+        try:
+            return list(yaml.compose_all(text, Loader=_FastComposer))
+        except Exception:  # noqa: BLE001 - explained by the Python composer below
+            pass
+    return list(yaml.compose_all(text, Loader=_Composer))
+
+
 class _Builder:
     def __init__(self, display: str):
         self.display = display
@@ -202,7 +224,7 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     ):
         return None, [Problem(display, 1, "", "filen är tom")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Composer))
+        nodes = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
