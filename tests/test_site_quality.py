@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from browser import WCAG_TAGS, Chromium, SiteServer, missing_tools, site_pages
 from conftest import FIXTURE, REAL_DATA, ROOT, mkdocs_build
+from custom_parts import custom_part_problems, problems_in_page
 from sitelinks import broken_links, duplicate_ids
 
 STRICT = os.environ.get("FINSAM_QUALITY_STRICT") == "1"
@@ -193,3 +194,34 @@ def test_browser_gates_catch_a_bad_page(tmp_path):
         violations = browser.axe()
     assert "http://192.0.2.1/bild.png" in result.requests
     assert "image-alt" in {v["id"] for v in violations}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", SITES)
+def test_charts_wheel_and_tables_make_sense_without_sight(built_sites, name):
+    problems = custom_part_problems(built_sites[name])
+    assert not problems, "\n".join(problems)
+
+
+def test_custom_part_rules_catch_bad_markup():
+    bad = (
+        '<article><svg viewBox="0 0 1 1"><a href="#x"><circle r="1"/></a></svg>'
+        '<svg role="img" aria-labelledby="saknas"></svg>'
+        '<svg aria-hidden="true"></svg>'
+        '<svg role="img"><title>Årshjul</title><a href="#m"><title>Möte</title></a></svg>'
+        '<table class="budget"><tbody><tr><th>Styrelse</th><td>1</td></tr></tbody></table>'
+        '<table><caption> </caption></table>'
+        '<span role="button">Öppna</span><div tabindex="2">x</div></article>'
+    )
+    problems = problems_in_page(bad, "p")
+    assert problems == [
+        'p: <svg> without role="img" (or aria-hidden="true" if it is decoration)',
+        "p: <svg> without a name (aria-label, aria-labelledby or <title>)",
+        "p: a link in an <svg> has no name",
+        "p: <svg> without a name (aria-label, aria-labelledby or <title>)",
+        "p: table budget has no <caption> or aria-label",
+        "p: row header 'Styrelse' without scope=\"row\"",
+        "p: an empty <caption>",
+        "p: tabindex=2 on <div> (use 0 or the document order)",
+        'p: <span role="button"> cannot be reached with the keyboard',
+    ]
