@@ -68,11 +68,25 @@ def _expand_nav(nav, pages):
             if isinstance(value, list):
                 out.append({title: _expand_nav(value, pages)})
                 continue
-            children = [{p.title: p.path} for p in pages if p.parent == value]
+            children = [{_safe_title(p.title): p.path} for p in pages if p.parent == value]
             out.append({title: [value, *children]} if children else item)
         else:
             out.append(item)
     return out
+
+
+def _safe_title(title: str) -> Markup:
+    """A page title from data, safe in every place the theme puts it.
+
+    The theme's templates do not autoescape, so the title is escaped here (as
+    Markup, so "| e" does not escape it twice). mkdocs-macros renders a title
+    containing "{{" or "{%" as Jinja, so braces become character references.
+    Material writes ``page.title | striptags`` into <title>, which unescapes once:
+    < and > are escaped twice so that no tag can appear there (a title with < or >
+    then shows "&lt;" in the menu; names never need them).
+    """
+    escaped = html.escape(title, quote=True).replace("&lt;", "&amp;lt;").replace("&gt;", "&amp;gt;")
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _plain(escaped: str) -> str:

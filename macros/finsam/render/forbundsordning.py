@@ -189,7 +189,8 @@ def forbundsordning_pages(ds) -> list[GeneratedPage]:
             path=version_page(doc),
             title=version_title(doc),
             parent="forbundsordning/index.md",
-            content=f"# Förbundsordning: {version_title(doc)}\n\n" + call("forbundsordning", doc.key) + "\n",
+            # The heading is Markdown that Jinja also reads: text from data goes through inline().
+            content=f"# Förbundsordning: {text.inline(version_title(doc))}\n\n" + call("forbundsordning", doc.key) + "\n",
         )
         for doc in reversed(ds.forbundsordningar)
     ]
