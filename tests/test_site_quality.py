@@ -186,13 +186,14 @@ def test_browser_gates_catch_a_bad_page(tmp_path):
     need(missing_tools())
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="sv"><head><title>Test</title></head><body><main>'
-        '<h1>Test</h1><img src="http://192.0.2.1/bild.png"></main></body></html>',
+        '<h1>Test</h1><img src="http://192.0.2.1/bild.png"><img src="https://fonts.example.org/x.css"></main></body></html>',
         encoding="utf-8",
     )
     with SiteServer(tmp_path) as server, Chromium() as browser:
         result = browser.load(server.origin + "/", quiet=0.1)
         violations = browser.axe()
     assert "http://192.0.2.1/bild.png" in result.requests
+    assert "https://fonts.example.org/x.css" in result.requests
     assert "image-alt" in {v["id"] for v in violations}
 
 
