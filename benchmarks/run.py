@@ -147,11 +147,20 @@ def write_twin(work: Path, captured: dict) -> Path:
         "plugins": plugins,
         "hooks": [],
         "watch": [],
-        "nav": captured["nav"],
+        "nav": _plain_nav(captured["nav"]),
     }
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump(twin, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
+
+
+def _plain_nav(nav):
+    """The nav with plain str titles (the hooks give Markup, which YAML cannot write)."""
+    if isinstance(nav, list):
+        return [_plain_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(k): _plain_nav(v) for k, v in nav.items()}
+    return str(nav) if isinstance(nav, str) else nav
 
 
 # -- scaled data sets -------------------------------------------------------
