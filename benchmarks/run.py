@@ -181,6 +181,9 @@ def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
         if files and all(re.fullmatch(r"[0-9]{4}", p.stem) for p in files):
             keyed.append((coll, files))
     if keyed:
+        from finsam.dataset import load_dataset
+        from finsam.problems import DataError
+
         for coll, files in keyed:
             latest = files[-1]
             for old in files[:-1]:
@@ -190,7 +193,28 @@ def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
             for k in range(1, years):
                 shifted = YEAR.sub(lambda m: str(int(m.group(1)) + k), text)
                 latest.with_name(f"{base + k}.yaml").write_text(shifted, encoding="utf-8")
-        how = "per-year files (" + ", ".join(c.pattern for c, _ in keyed) + ") copied forward from the latest year"
+        # A collection whose shifted copies the checks refuse (a figure that must match
+        # another year's data, say) is put back as it was, and named in the report.
+        skipped = []
+        for _ in range(len(keyed) + 1):
+            try:
+                load_dataset(dest)
+                break
+            except DataError as err:
+                bad = [c for c, _ in keyed if c not in skipped and any(
+                    Path(p.file).resolve().match(c.pattern) or c.pattern.split("/")[0] in p.file for p in err.problems)]
+                if not bad:
+                    raise
+                for coll in bad:
+                    skipped.append(coll)
+                    for f in dest.glob(coll.pattern):
+                        f.unlink()
+                    for f in source.glob(coll.pattern):
+                        shutil.copy2(f, dest / f.relative_to(source))
+        scaled_colls = [c.pattern for c, _ in keyed if c not in skipped]
+        how = "per-year files (" + ", ".join(scaled_colls) + ") copied forward from the latest year"
+        if skipped:
+            how += "; not scaled, the checks refuse shifted copies: " + ", ".join(c.pattern for c in skipped)
         return dest, how
 
     # No per-year files yet: one förbundsordning version per year instead.
