@@ -212,10 +212,13 @@ def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
                     for f in source.glob(coll.pattern):
                         shutil.copy2(f, dest / f.relative_to(source))
         scaled_colls = [c.pattern for c, _ in keyed if c not in skipped]
-        how = "per-year files (" + ", ".join(scaled_colls) + ") copied forward from the latest year"
-        if skipped:
-            how += "; not scaled, the checks refuse shifted copies: " + ", ".join(c.pattern for c in skipped)
-        return dest, how
+        refused = ", ".join(c.pattern for c in skipped)
+        if scaled_colls:
+            how = "per-year files (" + ", ".join(scaled_colls) + ") copied forward from the latest year"
+            return dest, how + (f"; not scaled, the checks refuse shifted copies: {refused}" if skipped else "")
+        note = f" (the checks refuse shifted copies of {refused})"
+    else:
+        note = ""
 
     # No per-year files yet: one förbundsordning version per year instead.
     versions = sorted(dest.glob("forbundsordning/*.yaml"))
@@ -233,7 +236,7 @@ def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
         # every date of the start (giltig_fran, a bildande rule) moves with the version
         new.write_text(text.replace(f"{start}-01-01", f"{year}-01-01"), encoding="utf-8")
         previous = new
-    return dest, "no per-year files yet: the förbundsordning in force split into one version (and page) per year"
+    return dest, "the förbundsordning in force split into one version (and page) per year" + (note or " (no per-year files yet)")
 
 
 # -- the report -------------------------------------------------------------

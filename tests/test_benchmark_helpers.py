@@ -17,5 +17,5 @@ spec.loader.exec_module(bench)
 def test_scaled_data_is_valid(tmp_path, source, years):
     data, how = bench.scaled_data(source, years, tmp_path / "data")
     ds = load_dataset(data)
-    if "per-year" not in how:  # no per-year files yet: one förbundsordning version per year
+    if "per-year" not in how:  # one förbundsordning version per year instead
         assert len(ds.forbundsordningar) == len(load_dataset(source).forbundsordningar) + years - 1
