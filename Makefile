@@ -1,6 +1,10 @@
 # The two commands README.md promises, and their helpers.
 #   make serve  - build and serve the site at http://127.0.0.1:8000
-#   make test   - run the whole test suite
+#   make test   - run the whole test suite (browser/HTML gates skip, with the reason,
+#                 when chromium or node_modules are missing)
+#   make quality - install chromium (apt-get, as root) and the pinned npm tools,
+#                 then run the whole suite with those gates required (what CI runs)
+#   make bench  - the benchmark (not a test): writes benchmarks/results.md
 # Both create .venv from the pinned requirements on first use.
 
 PYTHON ?= python3
@@ -10,7 +14,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/macros
 
-.PHONY: serve build validate test checks schemas nytt-ar clean
+.PHONY: serve build validate test checks schemas nytt-ar clean quality quality-tools bench
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,5 +45,25 @@ nytt-ar: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The quality gates' tools: Debian's chromium (no browser is downloaded) and
+# axe-core + html-validate pinned in package-lock.json.
+quality-tools: node_modules/.package-lock.json
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium saknas: installera den med 'sudo apt-get install chromium'" >&2; exit 1; \
+	  fi; \
+	fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+quality: $(STAMP) quality-tools
+	FINSAM_QUALITY_STRICT=1 $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

@@ -6,9 +6,12 @@ the build here, before anything is written, with every problem listed.
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
+
+from markupsafe import Markup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
@@ -42,7 +45,9 @@ def on_config(config):
     ds = load(config)
     _print_notices(ds)
     ctx = Context(ds, build_date())
-    config.site_name = _plain(variables(ctx)["forbund"].namn)
+    # MkDocs' theme templates do not autoescape: the name from data is escaped
+    # here, as Markup so that the templates' own "| e" does not escape it twice.
+    config.site_name = Markup(html.escape(_plain(variables(ctx)["forbund"].namn)))
     _pages[:] = generated_pages(ds)
     if config.nav:
         config.nav = _expand_nav(config.nav, _pages)
@@ -75,16 +80,29 @@ def _expand_nav(nav, pages):
             if isinstance(value, list):
                 out.append({title: _expand_nav(value, pages)})
                 continue
-            children = [{p.title: p.path} for p in pages if p.parent == value]
+            children = [{_safe_title(p.title): p.path} for p in pages if p.parent == value]
             out.append({title: [value, *children]} if children else item)
         else:
             out.append(item)
     return out
 
 
+def _safe_title(title: str) -> Markup:
+    """A page title from data, safe in every place the theme puts it.
+
+    The theme's templates do not autoescape, so the title is escaped here (as
+    Markup, so "| e" does not escape it twice). mkdocs-macros renders a title
+    containing "{{" or "{%" as Jinja, so braces become character references.
+    Material writes ``page.title | striptags`` into <title>, which unescapes once:
+    < and > are escaped twice so that no tag can appear there (a title with < or >
+    then shows "&lt;" in the menu; names never need them).
+    """
+    escaped = html.escape(title, quote=True).replace("&lt;", "&amp;lt;").replace("&gt;", "&amp;gt;")
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def _plain(escaped: str) -> str:
     """Undo Markdown escaping for a value used as plain text (the site name)."""
-    import html
     import re
 
     return html.unescape(re.sub(r"\\(.)", r"\1", escaped))

@@ -24,6 +24,21 @@ from finsam.render import MACROS, Context, variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
 
 
+def _bind(fn, ctx):
+    """``fn`` with the context bound, as a plain function.
+
+    Not functools.partial: mkdocs-macros writes every macro to JSON for its debug
+    log on each build, and a partial's repr would spell out the whole data set
+    (0.4 s with 25 years of data; see benchmarks/results.md).
+    """
+
+    @functools.wraps(fn)
+    def bound(*args, **kwargs):
+        return fn(ctx, *args, **kwargs)
+
+    return bound
+
+
 def define_env(env):
     project = Path(env.conf.config_file_path).parent
     try:
@@ -34,7 +49,7 @@ def define_env(env):
     docs_dir = Path(env.conf["docs_dir"])
     ctx = Context(ds, build_date(), site_pages(docs_dir, ds))
     for name, fn in MACROS.items():
-        env.macro(functools.update_wrapper(functools.partial(fn, ctx), fn), name)
+        env.macro(_bind(fn, ctx), name)
     env.variables.update(variables(ctx))
 
     # The news list on the start page reads the blog's posts from docs/.

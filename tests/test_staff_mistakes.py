@@ -19,7 +19,7 @@ MISTAKES = {
     "duplicate key": ("forbund.yaml", "    typ: kommun\n    medlem_sedan: 2020", "    typ: kommun\n    typ: region\n    medlem_sedan: 2020",
                       "forbund.yaml:32: organisationer[5].typ: nyckeln 'typ' finns två gånger (första gången på rad 31)"),
     "word for a number": (FO, "        ledamoter: 5\n        ersattare: 5\n", "        ledamoter: fem\n        ersattare: 5\n",
-                          "2020-01-01.yaml:30: paragrafer[3].regler.styrelse.ledamoter: ska vara ett heltal, inte 'fem'"),
+                          "2020-01-01.yaml:30: paragrafer[3].regler.styrelse.ledamoter: ska vara ett tal skrivet med siffror (utan citattecken, mellanslag eller e), inte 'fem'"),
     "unknown member": ("styrelse/2024-2026.yaml", "  - medlem: bystad\n    roll: ledamot", "  - medlem: bystaden\n    roll: ledamot",
                        "2024-2026.yaml:36: platser[9].medlem: "),
     "impossible date": (FO, "giltig_fran: 2020-01-01", "giltig_fran: 2020-02-30",
@@ -52,7 +52,7 @@ def test_validate_command(fixture_copy):
     assert "Traceback" not in run.stderr + run.stdout
     lines = run.stderr.strip().splitlines()
     assert lines[-1] == "2 fel i data. Webbplatsen byggs inte förrän felen är rättade."
-    assert "okänd nyckel 'kortnam'" in lines[0] and "ska vara ett heltal" in lines[1]
+    assert "okänd nyckel 'kortnam'" in lines[0] and "ska vara ett tal skrivet med siffror" in lines[1]
 
 
 def test_validate_command_github_annotations(fixture_copy):

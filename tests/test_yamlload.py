@@ -133,3 +133,34 @@ def test_two_documents(tmp_path):
 
 def test_format_path_counts_from_one():
     assert format_path(("paragrafer", 0, "regler", "medlemmar", 3)) == "paragrafer[1].regler.medlemmar[4]"
+
+
+@pytest.mark.parametrize(
+    "raw, line, fragment",
+    [
+        (b"a: 1\nb: x\x00y\n", 2, "styrtecken (U+0000)"),
+        (b"a: x\x1by\n", 1, "styrtecken (U+001B)"),
+        (b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n", 1, "nästlat"),  # PyYAML would recurse too deep
+        (b"a: " + b"[" * 45 + b"]" * 45 + b"\n", 1, "nästlat"),
+        (b"a: " + b"9" * 5000 + b"\n", 1, "fler än 30 siffror"),  # int() refuses 4300+ digits
+        (b"a: 1.0000000000000000000000000000001\n", 1, "fler än 30 siffror"),
+    ],
+)
+def test_hostile_input_gives_a_problem_not_an_exception(tmp_path, raw, line, fragment):
+    doc, problems = read(tmp_path, None, raw=raw)
+    assert doc is None
+    assert len(problems) == 1 and problems[0].line == line and fragment in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("a: @b\n", "ett tecken som inte får inleda ett värde"),
+        ("a:\n  b: 1\n c: 2\n", "indraget stämmer inte"),
+        ("a: [b, c\n", "YAML-syntaxfel"),
+        ('a: "x\\qy"\n', "okänd teckenkombination"),
+    ],
+)
+def test_syntax_errors_are_explained_in_swedish(tmp_path, text, fragment):
+    _, problems = read(tmp_path, text)
+    assert len(problems) == 1 and fragment in problems[0].message

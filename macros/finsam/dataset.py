@@ -33,6 +33,7 @@ from .model.fordelningsmodell import Fordelningsmodell
 from .model.medlemsinsatser import Medlemsinsatser
 from .model.utfall import Utfall
 from .model.webbplats import Webbplats
+from .model.tillganglighet import Tillganglighet
 from .problems import DataError, Problem, display_path
 from .unfilled import unfilled_problems
 from .validation import validate
@@ -93,6 +94,7 @@ COLLECTIONS: list[Collection] = [
     Collection("fordelningsmodeller", "fordelningsmodell/*.yaml", Fordelningsmodell, required=False),
     Collection("arvoden", "arvoden/*.yaml", Arvodesunderlag, required=False),
     Collection("webbplats", "webbplats.yaml", Webbplats, single=True),
+    Collection("tillganglighet", "tillganglighet.yaml", Tillganglighet, single=True, required=False),
 ]
 
 
@@ -118,6 +120,7 @@ class DataSet:
     fordelningsmodeller: list[Document[Fordelningsmodell]] = field(default_factory=list)
     arvoden: list[Document[Arvodesunderlag]] = field(default_factory=list)
     webbplats: Document[Webbplats] | None = None  # required: see COLLECTIONS
+    tillganglighet: Document[Tillganglighet] | None = None
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):

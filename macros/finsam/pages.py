@@ -56,6 +56,16 @@ def generated_files(ds: DataSet, today) -> list[tuple[str, str]]:
     return files
 
 
+def heading(title: str) -> str:
+    """The page's H1 from a title that may contain data text.
+
+    The page source is rendered by Jinja, and Markdown escaping does not stop
+    Jinja ("\\{% raw %\\}" still holds "{%"). So data text never stands in the
+    source itself: it goes in as a quoted macro argument, and the macro escapes it.
+    """
+    return call("sidrubrik", title)
+
+
 def generated_pages(ds: DataSet) -> list[GeneratedPage]:
     from . import render  # noqa: F401  (importing it registers every page source)
 

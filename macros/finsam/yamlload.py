@@ -39,6 +39,8 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40  # nesting of lists and mappings; real data needs fewer than 10
+MAX_DIGITS = 30  # a number with more digits is a typing error (and int() refuses 4300+)
 
 
 @dataclass
@@ -72,6 +74,28 @@ class _Composer(yaml.SafeLoader):
     """Only the composing half of PyYAML is used; resolution is ours."""
 
 
+# libyaml (C) composes the same nodes about five times faster. It is used for
+# files that compose without error; any error is composed again by the Python
+# composer, whose messages the Swedish hints below know. libyaml recurses in C,
+# so a file with very many brackets (deep flow nesting could crash the process)
+# goes to the Python composer, which stops at Python's recursion limit. So does
+# a file with a tab, a byte-order mark inside it or a Unicode line separator:
+# there the two composers differ (libyaml accepts tabs where PyYAML, and so our
+# "no tabs" message, does not). tests/test_loader_properties.py checks that they agree.
+_FastComposer = type("_FastComposer", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
+_FAST_MAX_BRACKETS = 5000
+_SLOW_ONLY = re.compile("[\t\ufeff\x85\u2028\u2029]")  # where the two composers differ
+
+
+def _compose(text: str) -> list:
+    if _FastComposer is not None and not _SLOW_ONLY.search(text) and text.count("[") + text.count("{") < _FAST_MAX_BRACKETS:
+        try:
+            return list(yaml.compose_all(text, Loader=_FastComposer))
+        except Exception:  # noqa: BLE001 - explained by the Python composer below
+            pass
+    return list(yaml.compose_all(text, Loader=_Composer))
+
+
 class _Builder:
     def __init__(self, display: str):
         self.display = display
@@ -85,6 +109,9 @@ class _Builder:
         )
 
     def build(self, node: Node, path: PathKey) -> Any:
+        if len(path) > MAX_DEPTH:
+            self.problem(node, path, f"värdet är nästlat i mer än {MAX_DEPTH} nivåer")
+            return None
         if id(node) in self._seen:
             self.problem(node, path, "ankare och alias (& och *) används inte här; skriv ut värdet")
             return None
@@ -147,6 +174,9 @@ class _Builder:
                 "eller inom citattecken om det är text",
             )
             return value
+        if (_INT.match(value) or _DECIMAL.match(value)) and sum(c.isdigit() for c in value) > MAX_DIGITS:
+            self.problem(node, path, f"talet har fler än {MAX_DIGITS} siffror; är det felskrivet?")
+            return value
         if _INT.match(value):
             return int(value)
         if _DECIMAL.match(value):
@@ -194,11 +224,19 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     ):
         return None, [Problem(display, 1, "", "filen är tom")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Composer))
+        nodes = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark is not None and "quoted scalar" in (err.context or ""):
+            mark = err.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
         line = mark.line + 1 if mark else 0
         return None, [Problem(display, line, "", _syntax_message(err, text, line))]
+    except yaml.reader.ReaderError as err:  # a control character such as NUL or ESC
+        line = text[: err.position].count("\n") + 1
+        code = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        return None, [Problem(display, line, "", f"filen innehåller ett otillåtet styrtecken ({code}); ta bort det")]
+    except RecursionError:  # PyYAML composes recursively: thousands of nested brackets
+        return None, [Problem(display, _too_deep_line(text), "", f"värdet är nästlat i mer än {MAX_DEPTH} nivåer")]
     except yaml.YAMLError as err:  # pragma: no cover - other reader errors
         return None, [Problem(display, 0, "", f"YAML-fel: {err}")]
     nodes = [n for n in nodes if n is not None]
@@ -211,20 +249,41 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     return YamlDocument(path, data, builder.lines), []
 
 
+def _too_deep_line(text: str) -> int:
+    """The line where nesting first goes deeper than MAX_DEPTH (the parser does not recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Composer):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return 1  # pragma: no cover - only reached when the recursion had another cause
+
+
 def _syntax_message(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
     lines = text.splitlines()
     bad = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in bad or (err.problem and "\\t" in err.problem):
         return "tabbtecken får inte användas för indrag i YAML; använd mellanslag"
-    what = err.problem or "ogiltig YAML"
+    what = re.sub(r"found character '.*?' that", "found character that", err.problem or "ogiltig YAML")
     hints = {
         "mapping values are not allowed here": "ett kolon står där det inte får stå; sätt texten inom citattecken",
         "could not find expected ':'": "ett kolon (:) saknas efter en nyckel",
         "found character that cannot start any token": "ett tecken som inte får inleda ett värde; sätt texten inom citattecken",
         "did not find expected key": "indraget stämmer inte; kontrollera mellanslagen i början av raden",
         "did not find expected '-' indicator": "indraget i listan stämmer inte; kontrollera mellanslagen",
+        "expected <block end>": "indraget stämmer inte; kontrollera mellanslagen i början av raden",
+        "expected ',' or ']'": "en lista inom [ ] saknar ett kommatecken eller sin avslutande ]; text med kolon sätts inom citattecken",
+        "expected ',' or '}'": "en samling inom { } saknar ett kommatecken eller sin avslutande }",
         "found undefined alias": "ett alias (*) som inte har något ankare",
         "found unexpected end of stream": "filen tar slut mitt i ett värde; saknas ett citattecken eller en parentes?",
+        "found unknown escape character": "okänd teckenkombination med \\ inom dubbla citattecken; skriv \\\\ eller använd enkla citattecken",
+        "expected alphabetic or numeric character": "efter & eller * ska ett namn stå; sätt texten inom citattecken",
+        "found unexpected ':'": "ett kolon står där det inte får stå; sätt texten inom citattecken",
+        "expected a comment or a line break": "text efter ett avslutat värde; sätt hela texten inom citattecken",
+        "expected the node content, but found": "ett värde saknas eller börjar med ett tecken som måste stå inom citattecken",
     }
     for english, swedish in hints.items():
         if what.startswith(english):

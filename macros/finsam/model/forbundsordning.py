@@ -12,12 +12,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Model, MonthDay, Percent, PositiveInt, Slug, StrictBool, Text
+from .base import Int, Model, MonthDay, NotText, Percent, PositiveInt, Slug, StrictBool, Text
 
 
 class Aldersgrupp(Model):
-    fran: Annotated[int, Field(ge=0, le=130)]
-    till: Annotated[int, Field(ge=0, le=130)]
+    fran: Annotated[int, NotText, Field(ge=0, le=130)]
+    till: Annotated[int, NotText, Field(ge=0, le=130)]
 
 
 class Kommunfordelning(Model):
@@ -38,12 +38,12 @@ class Kostnadsfordelning(Model):
 
 class PerMedlem(Model):
     ledamoter: PositiveInt
-    ersattare: int
+    ersattare: Int
 
 
 class Styrelse(Model):
     ledamoter: PositiveInt
-    ersattare: int
+    ersattare: Int
     per_medlem: PerMedlem | None
     ersattare_narvaro_och_yttranderatt: StrictBool | None
 

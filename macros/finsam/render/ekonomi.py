@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..compute.budget import Group, differences, overview_comparisons, shares, table
 from ..compute.equity import policy_tests, roll_forward
-from ..pages import GeneratedPage, call, page_source
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -301,7 +301,7 @@ def budget_pages(ds) -> list[GeneratedPage]:
             path=f"ekonomi/budget/{doc.model.ar}.md",
             title=budget_title(doc.model),
             parent="ekonomi/budget/index.md",
-            content=f"# {budget_title(doc.model)}\n\n" + call("budget_ar", doc.model.ar) + "\n",
+            content=heading(budget_title(doc.model)) + "\n\n" + call("budget_ar", doc.model.ar) + "\n",
         )
         for doc in reversed(ds.budgetar)
     ]

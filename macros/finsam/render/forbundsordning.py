@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compute.board import board_rules
 from ..dataset import Document
 from ..model.forbundsordning import Forbundsordning, Paragraf
-from ..pages import GeneratedPage, call, page_source
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -189,7 +189,8 @@ def forbundsordning_pages(ds) -> list[GeneratedPage]:
             path=version_page(doc),
             title=version_title(doc),
             parent="forbundsordning/index.md",
-            content=f"# Förbundsordning: {version_title(doc)}\n\n" + call("forbundsordning", doc.key) + "\n",
+            # The heading is Markdown that Jinja also reads: text from data goes through inline().
+            content=heading(f"Förbundsordning: {version_title(doc)}") + "\n\n" + call("forbundsordning", doc.key) + "\n",
         )
         for doc in reversed(ds.forbundsordningar)
     ]

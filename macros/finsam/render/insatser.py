@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..compute import insatser as calc
 from ..model.insatser import KIND_LABELS
-from ..pages import GeneratedPage, call, page_source
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -195,7 +195,7 @@ def insats_pages(ds) -> list[GeneratedPage]:
             path=insats_page(ins.id),
             title=ins.namn,
             parent=INDEX,
-            content=f"# {text.inline(ins.namn)}\n\n" + call("insats", ins.id) + "\n",
+            content=heading(ins.namn) + "\n\n" + call("insats", ins.id) + "\n",
         )
         for ins in ds.insatser.model.insatser
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..compute.contributions import STATE, year_contributions
-from ..pages import GeneratedPage, call, page_source
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -219,7 +219,7 @@ def contribution_pages(ds) -> list[GeneratedPage]:
             path=f"ekonomi/medlemsinsatser/{doc.model.ar}.md",
             title=f"Medlemsinsatser {doc.model.ar}",
             parent="ekonomi/medlemsinsatser/index.md",
-            content=f"# Medlemsinsatser {doc.model.ar}\n\n" + call("medlemsinsatser_ar", doc.model.ar) + "\n",
+            content=heading(f"Medlemsinsatser {doc.model.ar}") + "\n\n" + call("medlemsinsatser_ar", doc.model.ar) + "\n",
         )
         for doc in reversed(ds.medlemsinsatser)
     ]

@@ -7,7 +7,7 @@ from ..compute.styrelse import known_holders, seats_by_member
 from ..dataset import Document
 from ..model.forbund import KIND_LABELS
 from ..model.styrelse import Styrelse
-from ..pages import GeneratedPage, call, page_source
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
@@ -29,7 +29,7 @@ def _person_name(ctx: Context, person_id: str | None) -> str:
     if person_id is None or ctx.ds.personer is None:
         return UNKNOWN
     person = ctx.ds.personer.model.person(person_id)
-    return text.html_text(person.namn) if person else UNKNOWN
+    return text.inline(person.namn) if person else UNKNOWN
 
 
 def current_board(ctx: Context) -> Document[Styrelse] | None:
@@ -108,7 +108,7 @@ def _board_table(ctx: Context, doc: Document[Styrelse], from_page: str, label_id
             cell = f'<th scope="row">{text.html_text(name)}</th>'
         led = _person_name(ctx, row.ledamot.person) if row.ledamot else UNKNOWN
         ers = _person_name(ctx, row.ersattare.person) if row.ersattare else UNKNOWN
-        rows.append(f'<tr markdown="block">{cell}<td>{led}</td><td>{ers}</td></tr>')
+        rows.append(f'<tr markdown="block">{cell}<td markdown="span">{led}</td><td markdown="span">{ers}</td></tr>')
     rows += ["</tbody>", "</table>"]
     return rows
 
@@ -275,7 +275,7 @@ def member_pages(ds) -> list[GeneratedPage]:
                 path=member_page(org_id),
                 title=org.namn,
                 parent=MEMBER_INDEX,
-                content=f"# {text.inline(org.namn)}\n\n" + call("medlem", org_id) + "\n",
+                content=heading(org.namn) + "\n\n" + call("medlem", org_id) + "\n",
             )
         )
     return sorted(pages, key=lambda p: p.title)

@@ -1,0 +1,21 @@
+"""The benchmark's synthetic data stays valid (the benchmark itself is `make bench`, not a test)."""
+
+import importlib.util
+
+import pytest
+from conftest import FIXTURE, REAL_DATA, ROOT
+
+from finsam.dataset import load_dataset
+
+spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+@pytest.mark.parametrize("source", [REAL_DATA, FIXTURE], ids=["real", "fixture"])
+@pytest.mark.parametrize("years", [1, 5, 25])
+def test_scaled_data_is_valid(tmp_path, source, years):
+    data, how = bench.scaled_data(source, years, tmp_path / "data")
+    ds = load_dataset(data)
+    if "per-year" not in how:  # one förbundsordning version per year instead
+        assert len(ds.forbundsordningar) == len(load_dataset(source).forbundsordningar) + years - 1
