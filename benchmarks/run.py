@@ -96,7 +96,7 @@ def dump_real_build(work: Path, data: Path | None = None) -> dict:
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin, event_priority
 
-    captured: dict = {"pages": {}, "nav": None, "site_name": None, "generated": set()}
+    captured: dict = {"pages": {}, "nav": None, "site_name": None, "generated": set(), "files": {}}
 
     class Dump(BasePlugin):
         @event_priority(-1000)  # after the hooks have expanded the nav
@@ -107,6 +107,10 @@ def dump_real_build(work: Path, data: Path | None = None) -> dict:
         @event_priority(-1000)
         def on_files(self, files, config):
             captured["generated"] = {f.src_uri for f in files if f.generated_by}
+            # Generated downloads (CSV, JSON, the .ics) are frozen into the twin as files.
+            captured["files"] = {
+                f.src_uri: f.content_bytes for f in files if f.generated_by and not f.src_uri.endswith(".md")
+            }
 
         @event_priority(-1000)  # after mkdocs-macros has rendered the page
         def on_page_markdown(self, markdown, page, config, files):
@@ -119,7 +123,11 @@ def dump_real_build(work: Path, data: Path | None = None) -> dict:
         os.environ.pop("FINSAM_DATA", None)
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(work / "dump-site"))
     config.plugins["finsam-bench-dump"] = Dump()
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return captured
 
 
@@ -130,6 +138,10 @@ def write_twin(work: Path, captured: dict) -> Path:
 
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    for src_uri, content in captured.get("files", {}).items():
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     for src_uri, (meta, markdown) in captured["pages"].items():
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +178,7 @@ def _plain_nav(nav):
 # -- scaled data sets -------------------------------------------------------
 
 YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
+REFERENCE = re.compile(r"^\s*(?:- )?(?:kalla|kallor|befolkning|forbundsordning|beslut_kalla)\s*:")
 
 
 def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
@@ -191,7 +204,12 @@ def scaled_data(source: Path, years: int, dest: Path) -> tuple[Path, str]:
             base = int(latest.stem)
             text = latest.read_text(encoding="utf-8")
             for k in range(1, years):
-                shifted = YEAR.sub(lambda m: str(int(m.group(1)) + k), text)
+                shifted = "".join(
+                    # references to other files (sources, population figures, a förbundsordning
+                    # version) stay as they are: those files are not copied forward
+                    line if REFERENCE.match(line) else YEAR.sub(lambda m: str(int(m.group(1)) + k), line)
+                    for line in text.splitlines(keepends=True)
+                )
                 latest.with_name(f"{base + k}.yaml").write_text(shifted, encoding="utf-8")
         # A collection whose shifted copies the checks refuse (a figure that must match
         # another year's data, say) is put back as it was, and named in the report.

@@ -56,23 +56,30 @@ class LastModified:
 
     def __init__(self, repo_dir: Path, data_dir: Path):
         self.top, self.dates = git_dates(repo_dir)
+        self.top_resolved = self.top.resolve() if self.top is not None else None
         self.data_dir = Path(data_dir).resolve()
+        self._all_data: list[Path] | None = None  # every page asks; the tree is read once
+        self._file_dates: dict[Path, dt.date | None] = {}
 
     def file_date(self, path: Path) -> dt.date | None:
-        if self.top is None:
+        if self.top_resolved is None:
             return None
-        try:
-            rel = Path(path).resolve().relative_to(self.top.resolve())
-        except ValueError:
-            return None
-        return self.dates.get(rel.as_posix())
+        if path not in self._file_dates:
+            try:
+                rel = Path(path).resolve().relative_to(self.top_resolved)
+                self._file_dates[path] = self.dates.get(rel.as_posix())
+            except ValueError:
+                self._file_dates[path] = None
+        return self._file_dates[path]
 
     def _data_files(self, globs: list[str] | None = None) -> list[Path]:
         if not self.data_dir.is_dir():
             return []
         if globs:
             return [p for g in globs for p in self.data_dir.glob(g) if p.is_file()]
-        return [p for p in self.data_dir.rglob("*.yaml") if p.is_file()]
+        if self._all_data is None:
+            self._all_data = [p for p in self.data_dir.rglob("*.yaml") if p.is_file()]
+        return self._all_data
 
     def _newest(self, paths) -> dt.date | None:
         dates = [d for d in (self.file_date(p) for p in paths) if d is not None]

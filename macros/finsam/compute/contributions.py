@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..memo import by_identity
 from ..model.befolkning import Befolkning
 from ..model.forbundsordning import Kostnadsfordelning
 from .rounding import allocate
@@ -208,6 +209,7 @@ class YearContributions:
     warnings: list[str]
 
 
+@by_identity  # asked for by the year's page, each member's page and the downloads
 def year_contributions(ds, doc) -> YearContributions | None:
     """The split of a year's contributions under the förbundsordning in force that year.
 

@@ -19,6 +19,7 @@ from typing import Any
 from ..compute.budget import Group, shares, table
 from ..compute.contributions import STATE, year_contributions
 from ..compute.equity import policy_tests, roll_forward
+from ..memo import by_identity
 from ..pages import file_source
 
 DIR = "ekonomi/data"
@@ -282,6 +283,7 @@ def policy_download(ds) -> Download | None:
     )
 
 
+@by_identity  # several pages list the downloads; computed once per data set
 def downloads(ds) -> list[Download]:
     out: list[Download] = []
     for doc in ds.budgetar:
