@@ -1,6 +1,10 @@
 """The money checks: every unexplained or stale difference fails with file, line and both values."""
 
-from conftest import edit
+import shutil
+
+import pytest
+
+from conftest import REAL_DATA, assert_check_reports, edit
 from conftest import problems_in as _problems_in
 
 
@@ -128,13 +132,6 @@ NAMED = {
     "arvoden_ar_finns": ("arvoden/2025.yaml", "ar: 2025", "ar: 2015"),
 }
 CHECKS_COVERED = set(NAMED)
-
-
-import shutil  # noqa: E402
-
-import pytest  # noqa: E402
-
-from conftest import REAL_DATA, assert_check_reports  # noqa: E402
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
