@@ -194,7 +194,7 @@ def test_start_calendar_hook_without_the_yearly_cycle(real):
 
 
 def test_links_only_to_pages_that_exist(real):
-    from finsam.render.sidlankar import link
+    from finsam.render.links import link
 
     ctx = Context(real, dt.date(2026, 11, 22))
     assert link(ctx, "index.md", "insatser/sala.md#x", "Sala") == "Sala"
@@ -205,7 +205,7 @@ def test_links_only_to_pages_that_exist(real):
 def test_links_use_the_contexts_page_list_when_it_has_one(real):
     from types import SimpleNamespace
 
-    from finsam.render.sidlankar import link
+    from finsam.render.links import link
 
     ctx = SimpleNamespace(ds=real, today=dt.date(2026, 11, 22), pages=frozenset({"ekonomi/budget/2023.md"}))
     assert link(ctx, "index.md", "ekonomi/budget/2023.md", "B") == "[B](ekonomi/budget/2023.md)"
@@ -226,7 +226,7 @@ def test_start_shortcuts_only_to_pages_that_exist(real):
     md = start.start_genvagar(Context(real, dt.date(2026, 11, 22)))
     assert "- [Insatser](insatser/index.md): " in md
     assert "- [Ekonomi](ekonomi/index.md): " in md
-    from finsam.render.sidlankar import DOCS_DIR
+    from finsam.render.links import DOCS_DIR
 
     # The board's page is another part of the site: listed exactly when it exists.
     assert ("[Styrelsen](styrelse/index.md)" in md) == (DOCS_DIR / "styrelse" / "index.md").is_file()

@@ -76,7 +76,7 @@ def test_plan_2023_has_three_malomraden_and_rus_goals():
 
 
 def test_budget_links_only_when_budget_page_exists():
-    without = plans.verksamhetsplan(_ctx(REAL_DATA), 2023)
+    without = plans.verksamhetsplan(_ctx(REAL_DATA, pages={"index.md"}), 2023)  # a site without the budget page
     assert "ekonomi/budget" not in without and "Samordningsteam Sala" in without
     with_page = plans.verksamhetsplan(_ctx(REAL_DATA, pages={"ekonomi/budget/2023.md"}), 2023)
     assert "[Samordningsteam Sala](../ekonomi/budget/2023.md#samordningsteam-sala)" in with_page

@@ -239,7 +239,7 @@ def test_every_documents_page_exists_or_is_in_the_url_plan():
     import datetime as dt
 
     from finsam.render import Context
-    from finsam.render.sidlankar import page_exists
+    from finsam.render.links import page_exists
 
     ds = load_dataset(REAL_DATA)
     ctx = Context(ds, dt.date(2026, 11, 22))

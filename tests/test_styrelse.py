@@ -174,7 +174,7 @@ def test_board_macro_presidium_first_and_known_holders():
 
 
 def test_contribution_links_per_year_only_when_page_exists():
-    without = board_render.medlem(_ctx(FIXTURE), "aby")
+    without = board_render.medlem(_ctx(FIXTURE, {"index.md"}), "aby")  # a site without that page
     assert "Medlemsinsats" not in without
     pages = {"ekonomi/medlemsinsatser/2025.md"}
     with_page = board_render.medlem(_ctx(FIXTURE, pages), "aby")

@@ -14,7 +14,7 @@ from ..model.dokument import KIND_LABELS
 from . import Context, macro
 from . import format as fmt
 from . import text
-from .sidlankar import page_exists, relative
+from .links import page_exists, relative
 
 PAGE = "dokument/index.md"
 MISSING = "okänt"

@@ -12,7 +12,7 @@ from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from . import format as fmt
 from . import text
-from .sidlankar import link
+from .links import link
 
 INDEX = "insatser/index.md"
 MISSING = "uppgift saknas"

@@ -12,7 +12,7 @@ from ..compute import insatser as calc
 from . import Context, macro
 from . import format as fmt
 from . import text
-from .sidlankar import link, page_exists, relative
+from .links import link, page_exists, relative
 
 PAGE = "index.md"
 MISSING = "uppgift saknas"
