@@ -65,7 +65,7 @@ def arvoden(ctx: Context) -> str:
     out += [
         "",
         "Beloppen avrundas till hela kronor. Så länge grundbeloppet för ett år inte är känt står det "
-        f"”{UNKNOWN}”; förbundets kansli för in beloppet när Region Västmanland har fastställt det.",
+        f"”{UNKNOWN}”; förbundets kansli för in beloppet när regionen har fastställt det.",
     ]
     if remuneration_download(ctx.ds):
         from .ekonomi import downloads_list
