@@ -46,7 +46,9 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
+    # Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome, which
+    # speaks the same DevTools protocol.
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         found = shutil.which(name)
         if found:
             return found
