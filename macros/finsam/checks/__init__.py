@@ -34,6 +34,17 @@ def check(name: str, description: str):
     return register
 
 
+def repeats(values) -> list[int]:
+    """Positions of the values that already occurred earlier in ``values``."""
+    seen: set = set()
+    out = []
+    for i, value in enumerate(values):
+        if value in seen:
+            out.append(i)
+        seen.add(value)
+    return out
+
+
 def run_checks(dataset) -> list[Problem]:
     problems: list[Problem] = []
     for c in CHECKS.values():

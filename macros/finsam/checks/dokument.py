@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import check
+from . import check, repeats
 
 
 @check("dokument_unika", "Varje dokument i dokumentbanken har ett eget id.")
@@ -10,11 +10,9 @@ def unique_documents(ds):
     doc = ds.dokument
     if doc is None:
         return
-    seen: set[str] = set()
-    for i, d in enumerate(doc.model.dokument):
-        if d.id in seen:
-            yield doc.problem(("dokument", i, "id"), f"id '{d.id}' används redan av ett annat dokument")
-        seen.add(d.id)
+    docs = doc.model.dokument
+    for i in repeats(d.id for d in docs):
+        yield doc.problem(("dokument", i, "id"), f"id '{docs[i].id}' används redan av ett annat dokument")
 
 
 @check("dokument_datum_och_ar", "Ett dokuments datum ligger högst ett år från det år dokumentet gäller.")

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from . import check
+from . import check, repeats
 
 
 @check("organisationer_unika", "Varje organisation har ett eget id och ett eget namn.")
 def unique_organisations(ds):
     doc = ds.forbund
-    ids: set[str] = set()
-    names: set[str] = set()
-    for i, org in enumerate(doc.model.organisationer):
-        if org.id in ids:
-            yield doc.problem(("organisationer", i, "id"), f"id '{org.id}' används redan av en annan organisation")
-        if org.namn in names:
-            yield doc.problem(("organisationer", i, "namn"), f"namnet '{org.namn}' används redan av en annan organisation")
-        ids.add(org.id)
-        names.add(org.namn)
+    orgs = doc.model.organisationer
+    for i in repeats(o.id for o in orgs):
+        yield doc.problem(("organisationer", i, "id"), f"id '{orgs[i].id}' används redan av en annan organisation")
+    for i in repeats(o.namn for o in orgs):
+        yield doc.problem(("organisationer", i, "namn"), f"namnet '{orgs[i].namn}' används redan av en annan organisation")
 
 
 @check("historik_i_tidsordning", "Historiken står i tidsordning och varje datum hör till sitt år.")

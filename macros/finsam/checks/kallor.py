@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from . import check
+from . import check, repeats
 
 SOURCE_KEYS = ("kalla", "kallor")
 
@@ -35,8 +35,6 @@ def sources_exist(ds):
 
 @check("kallor_unika", "Varje källa har ett eget id.")
 def unique_sources(ds):
-    seen: set[str] = set()
-    for i, k in enumerate(ds.kallor.model.kallor):
-        if k.id in seen:
-            yield ds.kallor.problem(("kallor", i, "id"), f"id '{k.id}' används redan av en annan källa")
-        seen.add(k.id)
+    sources = ds.kallor.model.kallor
+    for i in repeats(k.id for k in sources):
+        yield ds.kallor.problem(("kallor", i, "id"), f"id '{sources[i].id}' används redan av en annan källa")

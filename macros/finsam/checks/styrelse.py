@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..compute.board import board_rules
 from ..model.styrelse import SEAT_ROLE_LABELS
-from . import check
+from . import check, repeats
 
 
 def _forbundsordning(ds, doc):
@@ -179,8 +179,6 @@ def presidium_unique(ds):
 def unique_persons(ds):
     if ds.personer is None:
         return
-    seen: set[str] = set()
-    for i, person in enumerate(ds.personer.model.personer):
-        if person.id in seen:
-            yield ds.personer.problem(("personer", i, "id"), f"id '{person.id}' används redan av en annan person")
-        seen.add(person.id)
+    people = ds.personer.model.personer
+    for i in repeats(p.id for p in people):
+        yield ds.personer.problem(("personer", i, "id"), f"id '{people[i].id}' används redan av en annan person")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import check
+from . import check, repeats
 
 
 def _doc(ds):
@@ -47,11 +47,9 @@ def unique_gaps(ds):
     doc = _doc(ds)
     if doc is None:
         return
-    seen: set[str] = set()
-    for i, b in enumerate(doc.model.tillganglighet.brister):
-        if b.id in seen:
-            yield doc.problem(("tillganglighet", "brister", i, "id"), f"id '{b.id}' används redan av en annan brist")
-        seen.add(b.id)
+    gaps = doc.model.tillganglighet.brister
+    for i in repeats(b.id for b in gaps):
+        yield doc.problem(("tillganglighet", "brister", i, "id"), f"id '{gaps[i].id}' används redan av en annan brist")
 
 
 @check(

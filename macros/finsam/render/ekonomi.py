@@ -44,7 +44,10 @@ def _num(v) -> str:
 
 def downloads_list(ctx: Context, topic: str, prefix: str) -> str:
     """Links to a topic's CSV and JSON files, with their metadata in words."""
-    items = for_topic(ctx.ds, topic)
+    return _download_items(ctx, for_topic(ctx.ds, topic), prefix)
+
+
+def _download_items(ctx: Context, items, prefix: str) -> str:
     if not items:
         return ""
     out = []
@@ -422,14 +425,6 @@ def ekonomi_nedladdningar(ctx: Context) -> str:
     items = downloads(ctx.ds)
     if not items:
         return "Det finns inga tabeller att ladda ner ännu."
-    out = []
-    for d in items:
-        sources = "; ".join(_source_title(ctx, s) for s in d.sources)
-        out.append(
-            f"- {text.inline(d.title)}: [CSV](data/{d.name}.csv) ([beskrivning](data/{d.name}.csv-metadata.json)), "
-            f"[JSON](data/{d.name}.json). Enhet: {text.inline(d.unit)}. Källa: {sources}."
-        )
-    out += ["", f"Filerna skapas när webbplatsen byggs (senast {fmt.date(ctx.today)}) ur samma data som sidorna."]
-    return "\n".join(out)
+    return _download_items(ctx, items, "data/")
 
 
