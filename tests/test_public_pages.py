@@ -10,21 +10,19 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE, REAL_DATA, edit, mkdocs_build, problems_in
+from conftest import FIXTURE, REAL_DATA, edit, problems_in
+from conftest import page as shared_page
 from finsam.compute.lansforbundet import compare
 from finsam.dataset import load_dataset
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site  # the shared build (tests/conftest.py)
 
 
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+def page(site, path) -> BeautifulSoup:
+    return shared_page(site, path)  # parsed once per session (tests/conftest.py)
 
 
 def article(site: Path, path: str):
@@ -219,13 +217,11 @@ def test_timeline_event_needs_a_time(fixture_copy):
 # -- the made-up förbund builds too -------------------------------------------
 
 
-def test_fixture_forbund_builds_and_escapes_text(tmp_path):
-    result = mkdocs_build(tmp_path / "site", data=FIXTURE)
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "dokument" / "index.html").read_text(encoding="utf-8")
+def test_fixture_forbund_builds_and_escapes_text(fixture_site):
+    html = (fixture_site / "dokument" / "index.html").read_text(encoding="utf-8")
     assert "Protokoll &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
-    art = article(tmp_path / "site", "insatser/team-aby/index.html")
+    art = article(fixture_site, "insatser/team-aby/index.html")
     assert "Åby kommun, Försäkringskassan" in art.get_text()
     assert "Vad TÅ står för: okänt" in art.get_text(" ", strip=True).replace("** ", "")
 

@@ -9,28 +9,13 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, edit, mkdocs_build, problems_in
+from conftest import ROOT, built_pages, edit, problems_in
+from conftest import page as shared_page
 from finsam.lastmod import LastModified, git_dates
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, data=ROOT / "tests" / "fixtures" / "exempelforbund")
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-def page(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def page(site, path) -> BeautifulSoup:
+    return shared_page(site, path)  # parsed once per session (tests/conftest.py)
 
 
 @pytest.mark.build
@@ -110,13 +95,13 @@ def test_no_cookies_and_nothing_from_third_parties(real_site):
     assert scripts
     for js in scripts:
         assert "document.cookie" not in js.read_text(encoding="utf-8", errors="replace"), js
-    for html in real_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.select("script[src], link[href], img[src]"):
+    for name, soup in built_pages(real_site).items():
+        for tag in soup.select("script[src], link[href], img[src], iframe[src], source[src]"):
             url = tag.get("src") or tag.get("href")
-            if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["icon"], ["preload"]):
-                continue
-            assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+            if tag.name == "link" and set(tag.get("rel") or ()) & {"canonical", "alternate"}:
+                continue  # names the site's own address; the browser fetches nothing
+            assert not url.startswith(("http:", "https:", "//")), f"{name}: {tag.name} {url}"
+    assert "fonts.googleapis" not in (real_site / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.build
