@@ -15,7 +15,7 @@ from ..settings import build_date
 from . import Context, macro
 from . import format as fmt
 from . import text
-from .forbundsordning import paragraph_label
+from .forbundsordning import paragraph_title
 
 PAGE = "arshjul/index.md"
 ICS_PATH = "arshjul/arshjul.ics"
@@ -152,7 +152,7 @@ def _item(ctx: Context, n, e, t, rings, sources) -> str:
         par = next(p for p in fo.paragrafer if p.ankare == t.rule.anchor)
         current = ctx.ds.forbundsordning_on(ctx.today)
         target = "index.md" if current is not None and current.key == t.rule.fo_key else f"{t.rule.fo_key}.md"
-        when = f"senast {when} enligt [förbundsordningen, {paragraph_label(par)} {text.inline(par.rubrik)}](../forbundsordning/{target}#{t.rule.anchor})"
+        when = f"senast {when} enligt [förbundsordningen, {text.inline(paragraph_title(par))}](../forbundsordning/{target}#{t.rule.anchor})"
     number = f"**{n}.** " if n is not None else ""
     parts = [f"{number}**{text.inline(e.rubrik)}** ({text.inline(rings[e.ring][1])}), {when}."]
     if e.beskrivning:
