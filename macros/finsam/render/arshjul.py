@@ -13,7 +13,7 @@ from ..compute import arshjul as cycle
 from ..pages import GeneratedPage, page_source
 from ..settings import build_date
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .forbundsordning import paragraph_label
 

@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from ..compute import insatser as calc
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link, page_exists, relative
 
