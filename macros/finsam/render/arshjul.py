@@ -14,7 +14,7 @@ from ..compute import arshjul as cycle
 from ..pages import GeneratedPage, page_source
 from ..settings import build_date
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .templating import render_template
 

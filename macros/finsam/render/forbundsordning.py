@@ -8,7 +8,7 @@ from ..dataset import Document
 from ..model.forbundsordning import Forbundsordning, Paragraf
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
 from .templating import render_template

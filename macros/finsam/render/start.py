@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..compute import insatser as calc
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link, page_exists, relative
 
