@@ -10,7 +10,7 @@ Each case is applied to a copy of the fixture förbund (tests/fixtures/exempelfo
     encoding: latin-1          # optional: how the file is saved (default UTF-8)
     expect: tabbtecken         # a fragment of the Swedish message
     line: 10                   # the line that message names
-    build: true                # also one of the few cases run through the real build
+    build: true                # also one of the few cases run through the real build (properdocs build)
 
 A bad case must make ``python -m finsam validera`` (run in-process, exactly as
 the command line runs it) exit non-zero with the expected message at
