@@ -9,7 +9,9 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE, REAL_DATA, edit, problems_in
+from conftest import BUILD_DATE, FIXTURE, REAL_DATA, edit, problems_in
+from finsam.compute.board import board_rules
+from finsam.compute.styrelse import seats_by_member
 from finsam.compute.moten import DatedMeeting, split
 from finsam.dataset import load_dataset
 from finsam.pages import generated_pages
@@ -42,9 +44,13 @@ def test_meeting_tables():
     assert "[Protokoll](https://exempeldalen.example/protokoll-2026-03-01.pdf)" in past
 
 
-def test_real_meetings_are_all_past():
+def test_real_meetings_split_by_the_build_date():
     ctx = _ctx(REAL_DATA)
-    assert "inga kommande möten" in meetings.moten_kommande(ctx)
+    all_ = [DatedMeeting(m, int(d.key)) for d in ctx.ds.moten if d.key.isdigit() for m in d.model.moten]
+    upcoming, _ = split(all_, ctx.today)
+    # Whether there is an upcoming meeting is the data's (staff add meetings) ...
+    assert ("inga kommande möten" in meetings.moten_kommande(ctx)) == (not upcoming)
+    # ... but the meetings the sources date, all before the build date, are listed as past.
     past = meetings.moten_tidigare(ctx)
     for when in ("20 april 2022", "24 november 2022", "13 december 2022, kl. 15:30–16:15", "24 mars 2023",
                  "2023, datum okänt", "10 maj 2023"):
@@ -124,12 +130,24 @@ def test_real_board_page(real_site):
     assert headings.index("Presidium") < headings.index("Ledamöter och ersättare")
     table = article.select_one("table.styrelsetabell")
     assert [th["scope"] for th in table.select("thead th")] == ["col"] * 3
+    # Checked against the board's data and its förbundsordning, so that naming a
+    # member (a routine edit) changes what is expected, not whether the test passes.
+    ds = load_dataset(REAL_DATA)
+    board = next(d.model for d in ds.styrelser if d.model.in_office_on(dt.date.fromisoformat(BUILD_DATE)))
+    fo = ds.forbundsordning(board.forbundsordning).model
+    _, members = fo.rule("medlemmar")
+    rules = board_rules(fo)
+
+    def holder(seat) -> str:
+        return "Uppgift saknas" if seat.person is None else ds.personer.model.person(seat.person).namn
+
     rows = table.select("tbody tr")
-    assert len(rows) == 13
-    for row in rows:
+    assert len(rows) == len(members)
+    for row, seats in zip(rows, seats_by_member(board, members)):
         assert row.find("th")["scope"] == "row" and row.find("th").find("a")
-        assert [td.get_text() for td in row.select("td")] == ["Uppgift saknas", "Uppgift saknas"]
-    assert "minst 7 av 13 ledamöter" in article.get_text()
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        assert [holder(seats.ledamot) in cells[0], holder(seats.ersattare) in cells[1]] == [True, True], cells
+    assert f"minst {rules.quorum} av {rules.ledamoter} ledamöter" in article.get_text()
     assert article.find("a", href="../forbundsordning/#styrelse")
     member = BeautifulSoup((site / "medlemmar" / "vasteras" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Kommun" in member.select_one("article").get_text()

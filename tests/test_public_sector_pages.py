@@ -49,9 +49,18 @@ def test_statement_has_what_digg_requires(fixture_site):
 
 @pytest.mark.build
 def test_real_statement_says_what_is_unknown(real_site):
+    # What is known is the data's (staff fill in the address, list a gap): the page says
+    # it, or says plainly that it is unknown.
+    from finsam.dataset import load_dataset
+
+    statement = load_dataset(ROOT / "data").webbplats.model.tillganglighet
     text = page(real_site, "om-webbplatsen/tillganglighet").select_one("article").get_text(" ", strip=True)
-    assert "E-post: uppgift saknas" in text
-    assert "Vi känner inte till några brister just nu" in text
+    email = statement.kontakt.epost
+    assert ("E-post: uppgift saknas" in text) == (email is None)
+    assert email is None or email in text
+    assert ("Vi känner inte till några brister just nu" in text) == (not statement.brister)
+    for gap in statement.brister:
+        assert " ".join(gap.beskrivning.split()) in text
     # The automatic tests have run (make quality); the manual review has not.
     assert "axe-core (WCAG 2.1 A och AA) | 4.14.1" not in text and "4.14.1" in text
     assert "delvis förenlig" in text
