@@ -50,7 +50,15 @@ def on_env(env, config, files):
             self_link=urljoin(site_url, path),
             description=f"Nyheter från {name}.",
             language=config.theme.get("language") or "sv",
-            image=urljoin(site_url, "assets/images/favicon.png"),
+            image=_image(config, site_url),
         )
         files.append(File.generated(config, path, content=rss(channel, items)))
     return env
+
+
+def _image(config, site_url: str) -> str | None:
+    """The feed's picture: the site's favicon when RSS can carry it (GIF, JPEG, PNG), else none."""
+    favicon = str(config.theme.get("favicon") or "")
+    if favicon.lower().endswith((".png", ".gif", ".jpg", ".jpeg")):
+        return urljoin(site_url, favicon)
+    return None
