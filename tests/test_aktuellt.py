@@ -97,3 +97,15 @@ def test_blog_is_in_swedish_and_announces_the_feed(site):
     post = site / "aktuellt" / "2024" / "01" / "01" / "samordningsforbundet-vastmanland-startar" / "index.html"
     text = post.read_text(encoding="utf-8")
     assert "1 januari 2024" in text
+
+
+def test_search_index_leaves_out_the_staff_guide_and_keeps_words(site):
+    import json
+
+    raw = (site / "search" / "search_index.json").read_bytes()
+    index = json.loads(raw)
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert not any(loc.startswith("om-webbplatsen/redigera/") for loc in locations)
+    assert "styrelse/" in locations and "aktuellt/" in locations
+    assert "förbund".encode() in raw  # UTF-8, not \\u escapes
+    assert not any("ladda-ner" in d["location"] for d in index["docs"])
