@@ -120,11 +120,18 @@ def run(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> Run:
     return Run(wall, cpu, load, instructions, result.stdout + result.stderr)
 
 
-def build(config: Path, site: Path, data: Path | None = None, extra: list[str] = ()) -> Run:
-    env = dict(ENV)
+def build(config: Path, site: Path, data: Path | None = None, extra: list[str] = (), env_extra: dict | None = None) -> Run:
+    env = dict(ENV, **(env_extra or {}))
     if data is not None:
         env["FINSAM_DATA"] = str(data)
     return run([sys.executable, *extra, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env)
+
+
+def checkout(ref: str, dest: Path) -> Path:
+    """The project at ``ref``, as a clone with its history (the build reads git dates)."""
+    subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(ROOT), str(dest)], check=True)
+    subprocess.run(["git", "-C", str(dest), "checkout", "-q", "--detach", ref], check=True)
+    return dest
 
 
 def rounds(jobs: dict[str, callable], n: int) -> dict[str, list[Run]]:
@@ -511,9 +518,13 @@ def page_sizes(site: Path) -> list[tuple[int, str]]:
     return sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), reverse=True)
 
 
-def search_kb(site: Path) -> float:
+def search_kb(site: Path, gzipped: bool = False) -> float:
+    import gzip
+
     index = site / "search" / "search_index.json"
-    return index.stat().st_size / 1024 if index.is_file() else float("nan")
+    if not index.is_file():
+        return float("nan")
+    return (len(gzip.compress(index.read_bytes())) if gzipped else index.stat().st_size) / 1024
 
 
 def main() -> int:
@@ -523,6 +534,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
     parser.add_argument("--no-ci-job", action="store_true", help="skip the pull request data job (a fresh venv)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild measurement")
+    parser.add_argument("--baseline", metavar="REF", help="also build the project at this git commit, paired with today's")
     args = parser.parse_args()
     n = args.runs
     PERF_MISSING = _perf_available()
@@ -546,6 +558,25 @@ def main() -> int:
         pages_real = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("*.html"))
         pages_twin = sorted(p.relative_to(twin_site).as_posix() for p in twin_site.rglob("*.html"))
         ratio_cpu = ratios(pair["real"], pair["twin"], "cpu")
+
+        # What the cache of compiled theme templates buys (macros/speed_hook.py), paired.
+        print("Theme bytecode cache on vs off:")
+        cache = rounds({
+            "cache": lambda: build(ROOT / "mkdocs.yml", real_site),
+            "no-cache": lambda: build(ROOT / "mkdocs.yml", work / "nocache-site", env_extra={"FINSAM_JINJA_CACHE": "0"}),
+        }, n)
+
+        base = None
+        if args.baseline:
+            print(f"Today's build vs the project at {args.baseline}:")
+            old = checkout(args.baseline, work / "baseline")
+            old_env = {"PYTHONPATH": str(old / "macros")}
+            base = rounds({
+                "now": lambda: build(ROOT / "mkdocs.yml", real_site),
+                "baseline": lambda: build(old / "mkdocs.yml", work / "baseline-site", env_extra=old_env),
+            }, n)
+            old_sizes = page_sizes(work / "baseline-site")
+            base_pages = (statistics.median(s for s, _ in old_sizes) / 1024, search_kb(work / "baseline-site"))
 
         print("Imports inside the real build (-X importtime):")
         imports, import_total = import_breakdown(work, 3)
@@ -661,6 +692,11 @@ def main() -> int:
             row(f"25 years of data, {pages_at[25]} pages", years["25y"]),
             row("Flattened twin of the 25-year site", years["twin25"]),
             "",
+            row("Real site without the theme bytecode cache (FINSAM_JINJA_CACHE=0)", cache["no-cache"]),
+            "",
+            f"The theme bytecode cache saves {med([a - b for a, b in zip((r.cpu for r in cache['no-cache']), (r.cpu for r in cache['cache']))])} s CPU"
+            f" per build (paired, {n} rounds).",
+            "",
             "CPU per page: " + ", ".join(f"{y} year{'s' if y > 1 else ''} {perpage[y] * 1000:.0f} ms" for y in (1, 5, 25))
             + " (a pages × pages term would make this grow with the page count).",
             "",
@@ -678,6 +714,19 @@ def main() -> int:
                 "",
                 "On GitHub the job also waits for a runner and checks out the repository",
                 "(typically 5–20 s, not measurable here); setup-python restores the pip cache.",
+            ]
+        if base:
+            lines += [
+                "",
+                f"## Today against the project at `{args.baseline}`",
+                "",
+                f"| Build | Wall | CPU |{inst_col} Load |",
+                f"| --- | --- | --- |{inst_sep} --- |",
+                row("Today", base["now"]),
+                row(f"At {args.baseline}", base["baseline"]),
+                "",
+                f"Today / then (CPU, paired): {med(ratios(base['now'], base['baseline'], 'cpu'))}×. Median page then"
+                f" {base_pages[0]:.1f} KB (now {median_kb:.1f} KB); search index then {base_pages[1]:.0f} KB (now {search1:.0f} KB).",
             ]
         lines += [
             "",
@@ -697,7 +746,8 @@ def main() -> int:
             "",
             f"- Median page {median_kb:.1f} KB; largest {sizes[0][1]} {sizes[0][0] / 1024:.1f} KB.",
             f"- At 25 years: median {statistics.median(s for s, _ in sizes25) / 1024:.1f} KB; largest {sizes25[0][1]} {sizes25[0][0] / 1024:.1f} KB.",
-            f"- Search index (search/search_index.json): {search1:.0f} KB today, {search25:.0f} KB at 25 years.",
+            f"- Search index (search/search_index.json): {search1:.0f} KB today, {search25:.0f} KB at 25 years"
+            f" ({search_kb(real_site, True):.0f} and {search_kb(work / 'site-25', True):.0f} KB gzipped, as a server sends it).",
             "",
             "## How",
             "",
