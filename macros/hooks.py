@@ -11,7 +11,6 @@ import html
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
 
 from markupsafe import Markup
 
@@ -53,9 +52,6 @@ def on_config(config):
     config.site_description = site.description
     if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
         config.site_url = site.url
-    rss = config.plugins.get("rss")
-    if rss is not None and config.site_url:  # the feed's picture: the theme's icon, an absolute address
-        rss.config.image = urljoin(config.site_url, "assets/images/favicon.png")
     _tree[:] = tree(ds, today)
     if config.nav:
         config.nav = expand_nav(config.nav, _tree)
