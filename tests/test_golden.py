@@ -86,11 +86,11 @@ def macro_calls(ds) -> dict[str, set[tuple]]:
 
 
 def _context(ds):
-    """The macros' context as the build makes it (macros/main.py)."""
-    import main
+    """The macros' context as the build makes it (macros/main.py: macros_and_variables)."""
     from finsam.render import Context
+    from finsam.site import page_paths
 
-    return Context(ds, TODAY, main.site_pages(DOCS, ds))
+    return Context(ds, TODAY, page_paths(DOCS, ds, TODAY))
 
 
 def plain(obj):
