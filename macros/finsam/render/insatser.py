@@ -196,6 +196,8 @@ def insats_pages(ds) -> list[GeneratedPage]:
             title=ins.namn,
             parent=INDEX,
             content=heading(ins.namn) + "\n\n" + call("insats", ins.id) + "\n",
+            # The insats, and the budgets its amounts come from.
+            sources=(ds.insatser.path, *(b.path for b in ds.budgetar)),
         )
         for ins in ds.insatser.model.insatser
     ]

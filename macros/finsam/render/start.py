@@ -10,6 +10,7 @@ from ..compute import insatser as calc
 from . import Context, macro
 from .. import format as fmt
 from . import text
+from ..sidor import shortcuts
 from .links import link, page_exists, relative
 
 PAGE = "index.md"
@@ -173,7 +174,6 @@ SHORTCUTS = (
     ("arshjul/index.md", "Årshjulet", "förbundets år, med kalenderfil"),
     ("verksamhetsplan/index.md", "Verksamhetsplan", "mål och aktiviteter"),
     ("dokument/index.md", "Dokument", "planer, budgetar, förbundsordningar och andra dokument, efter typ och år"),
-    ("om/lansforbundet.md", "Länsförbundet", "hur tre samordningsförbund blev ett 2024"),
     ("om/index.md", "Om förbundet", "syfte, medlemmar och historik"),
     ("forbundsordning/index.md", "Förbundsordningen", "förbundets regler, med de regler som beräkningarna bygger på"),
 )
@@ -182,6 +182,10 @@ SHORTCUTS = (
 @macro
 def start_genvagar(ctx: Context) -> str:
     """Links to the site's main sections that exist in this build."""
-    return "\n".join(
-        f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)
-    )
+    items = [f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)]
+    # The förbund's own pages (data/sidor/) marked ``genvag: true``.
+    items += [
+        f"- {link(ctx, PAGE, p.path, text.inline(p.title))}: {text.inline(p.description or '')}."
+        for p in shortcuts(ctx.ds.root)
+    ]
+    return "\n".join(items)

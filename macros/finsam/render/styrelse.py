@@ -294,6 +294,11 @@ def member_pages(ds) -> list[GeneratedPage]:
                 title=org.namn,
                 parent=MEMBER_INDEX,
                 content=heading(org.namn) + "\n\n" + call("medlem", org_id) + "\n",
+                # The organisation, its seats, its contributions and the rules behind them.
+                sources=(
+                    ds.forbund.path,
+                    *(d.path for d in (*ds.styrelser, *ds.medlemsinsatser, *ds.forbundsordningar)),
+                ),
             )
         )
     return sorted(pages, key=lambda p: p.title)

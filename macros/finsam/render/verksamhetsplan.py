@@ -109,6 +109,7 @@ def plan_pages(ds) -> list[GeneratedPage]:
             path=plan_page(d.model.ar),
             title=f"Verksamhetsplan {d.model.ar}",
             parent=INDEX,
+            sources=(d.path,),
             content=heading(f"Verksamhetsplan {d.model.ar}") + "\n\n" + call("verksamhetsplan", d.model.ar) + "\n",
         )
         for d in sorted(ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)
