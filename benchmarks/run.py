@@ -531,6 +531,7 @@ def main() -> int:
     global PERF_MISSING
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds of paired builds per comparison")
+    parser.add_argument("--year-runs", type=int, help="rounds for the 1/5/25-year builds (default: --runs)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
     parser.add_argument("--no-ci-job", action="store_true", help="skip the pull request data job (a fresh venv)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild measurement")
@@ -615,7 +616,7 @@ def main() -> int:
             "5y": lambda: build(ROOT / "mkdocs.yml", work / "site-5", datasets[5]),
             "25y": lambda: build(ROOT / "mkdocs.yml", work / "site-25", datasets[25]),
             "twin25": lambda: build(twin25_config, work / "twin-25-site"),
-        }, n)
+        }, args.year_runs or n)
         pages_at = {y: len(list((work / f"site-{y}").rglob("*.html"))) for y in (1, 5, 25)}
         growth_cpu = ratios(years["25y"], years["1y"], "cpu")
         ratio25_cpu = ratios(years["25y"], years["twin25"], "cpu")
