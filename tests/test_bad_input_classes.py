@@ -1,0 +1,355 @@
+"""Bad inputs by class, in-process (fast): each test is written from the class of
+input, not from one example, so a new case of the same class is covered too.
+
+The YAML corpus in tests/bad_inputs/ runs each case through the command line and
+(some) through a build; this file checks the classes where they are handled:
+the loader (yamlload.py), the models' shared schema guard (model/base.py) and the
+one function problems are printed through (problems.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURE, edit, problems_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from finsam.dataset import COLLECTIONS
+from finsam.model.base import _MARK, MonthDay
+from finsam.problems import DataError, Problem, printable
+from finsam.yamlload import _SYNTAX_HINTS, _syntax_message, read_yaml
+
+FAST = settings(max_examples=150, derandomize=True, deadline=None)
+
+
+def read(tmp_path: Path, text: str):
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_yaml(path)
+
+
+def refused(tmp_path: Path, text: str) -> list[str]:
+    doc, problems = read(tmp_path, text)
+    assert doc is None, f"accepted: {text!r} -> {doc.data!r}"
+    assert problems
+    return [p.format() for p in problems]
+
+
+# -- 3. Nothing crashes: nesting is bounded before the C parser sees it -----------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- " * 100_000 + "x\n",  # block sequences on one line (segfaulted libyaml)
+        "? " * 100_000 + "x\n",  # complex keys
+        "a: " + "[" * 30_000 + "]" * 30_000 + "\n",  # flow sequences
+        "a: " + "{b: " * 20_000 + "1" + "}" * 20_000 + "\n",  # flow mappings
+        "".join(" " * i + "- \n" for i in range(0, 1600, 2)),  # ever deeper indents
+        "".join(" " * i + f"k{i}:\n" for i in range(400)) + " " * 400 + "x: 1\n",
+    ],
+    ids=["seq-run", "key-run", "flow-seq", "flow-map", "indents", "map-indents"],
+)
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, text):
+    assert any("nästlat" in p for p in refused(tmp_path, text))
+
+
+# -- 4. Values mean one thing: tags, directives, document end ---------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !x 1\n",
+        "a: !!str 5\n",
+        "a: !!int '5'\n",
+        "a: !!binary aGVq\n",
+        "a: !<tag:example.com,2000:x> 1\n",
+        "a: !<tag:yaml.org,2002:python/name:os.system> x\n",
+        "a: !x [1]\n",
+        "a: !!set {x}\n",
+        "a: !!omap [1]\n",
+        "!x\nb: 1\n",
+        "a: !!python/object:os.system x\n",
+    ],
+)
+def test_every_written_tag_is_refused(tmp_path, text):
+    assert any("YAML-tagg" in p for p in refused(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n",
+        "%TAG ! tag:example.com,2000:\n---\na: !x 1\n",
+        "%YAML 1.1\n---\na: no\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "%FOO bar\n---\na: 1\n",
+        "%YAML 2.0\n---\na: 1\n",
+        "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+    ],
+)
+def test_every_directive_is_refused_in_swedish(tmp_path, text):
+    assert any("direktiv" in p for p in refused(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n...\nb: 2\n",
+        "a: 1\n...\n'x'\n",
+        "a: 1\n...\n- x\n",
+        "a: 1\n...\n---\nb: 2\n",
+        "a: 1\n...\n---\n",
+        "a: 1\n---\n",
+        "---\na: 1\n---\n",
+    ],
+)
+def test_data_after_the_document_end_is_refused(tmp_path, text):
+    (message,) = refused(tmp_path, text)
+    assert "dokument" in message
+
+
+# -- 4. Control characters, terminal escapes and line separators -------------------
+
+FORBIDDEN = [chr(c) for c in range(0x20) if c != 0x0A] + ["\x7f", "\x85", "\x9b", "\u2028", "\u2029", "\u202e", "\u2066"]
+
+
+@given(ch=st.sampled_from(FORBIDDEN), before=st.text(string.ascii_letters, max_size=5),
+       style=st.sampled_from(["double", "key", "plain-escaped"]))
+@FAST
+def test_control_characters_never_reach_a_value(tmp_path_factory, ch, before, style):
+    tmp_path = tmp_path_factory.mktemp("c")
+    escaped = f"\\u{ord(ch):04x}"
+    text = {
+        "double": f'a: "{before}{escaped}x"\n',
+        "key": f'"{before}{escaped}": 1\n',
+        "plain-escaped": f'a:\n  - "{escaped}"\n',
+    }[style]
+    messages = refused(tmp_path, text)
+    assert any("tecken" in m or "radavgränsare" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("where", ["plain", "comment", "block"])
+def test_raw_unicode_line_separators_are_reported_at_their_line(tmp_path, sep, where):
+    text = {
+        "plain": f"a: 1\nb: x{sep}y\n",
+        "comment": f"a: 1\nb: 2 # x{sep}y\n",
+        "block": f"a: 1\nb: |\n  x{sep}y\n",
+    }[where]
+    (message,) = refused(tmp_path, text)
+    assert ":2: " in message or ":3: " in message
+    assert "radavgränsare" in message
+
+
+def test_plain_line_breaks_in_block_text_are_kept(tmp_path):
+    doc, problems = read(tmp_path, "a: |\n  Första stycket.\n\n  Andra.\n")
+    assert not problems and doc.data["a"] == "Första stycket.\n\nAndra.\n"
+
+
+# -- 4. A number is a number; an amount is never text, a boolean or absurd --------
+
+def _unguarded(schema, path=()):
+    """Number, date and boolean schemas that are not behind the shared guard."""
+    if isinstance(schema, list):
+        for i, item in enumerate(schema):
+            yield from _unguarded(item, path + (i,))
+        return
+    if not isinstance(schema, dict):
+        return
+    if (schema.get("metadata") or {}).get(_MARK):
+        return
+    if schema.get("type") in ("int", "decimal", "float", "date", "bool", "datetime", "time"):
+        yield path
+    for key, value in schema.items():
+        if key != "metadata":
+            yield from _unguarded(value, path + (key,))
+
+
+@pytest.mark.parametrize("coll", COLLECTIONS, ids=lambda c: c.pattern)
+def test_every_number_date_and_boolean_field_is_guarded(coll):
+    """Every model's schema, nested models included: no field can forget the rules."""
+    assert not list(_unguarded(coll.model.__pydantic_core_schema__))
+
+
+def _numeric_leaves(data, path=()):
+    if isinstance(data, bool):
+        return
+    if isinstance(data, (int, Decimal)):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _numeric_leaves(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _numeric_leaves(v, path + (i,))
+
+
+def _numbers_in_fixture():
+    out = []
+    for coll in COLLECTIONS:
+        for path in sorted(FIXTURE.glob(coll.pattern)):
+            doc, _ = read_yaml(path)
+            for leaf, value in _numeric_leaves(doc.data):
+                out.append((coll, path, leaf, value))
+    return out
+
+
+NUMBERS = _numbers_in_fixture()
+
+
+@pytest.mark.parametrize("spoil", ["quoted", "true", "false", "huge", "decimals"])
+def test_every_number_in_the_data_refuses_text_booleans_and_absurd_values(spoil):
+    """Each number of every fixture file, spoiled in turn, is refused by its model."""
+    from finsam.validation import validate
+
+    assert len(NUMBERS) > 20
+    for coll, path, leaf, value in NUMBERS:
+        doc, _ = read_yaml(path)
+        node = doc.data
+        for part in leaf[:-1]:
+            node = node[part]
+        node[leaf[-1]] = {
+            "quoted": str(value),
+            "true": True,
+            "false": False,
+            "huge": Decimal("9" * 16) if isinstance(value, Decimal) else int("9" * 16),
+            "decimals": Decimal("1." + "1" * 11),
+        }[spoil]
+        model, problems = validate(coll.model, doc)
+        assert model is None and problems, f"{path.name}: {leaf} accepted {node[leaf[-1]]!r}"
+
+
+def test_a_negative_contribution_is_refused(fixture_copy):
+    path = next(fixture_copy.glob("medlemsinsatser/*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    import re
+
+    first = re.search(r"belopp_kr: (\d+)", text)
+    assert first, "the fixture states a contribution"
+    edit(path, first.group(0), "belopp_kr: -" + first.group(1))
+    assert any("minst 0" in p for p in problems_in(fixture_copy))
+
+
+@pytest.mark.parametrize(
+    "value, expect",
+    [
+        ("20240101", "på formen ÅÅÅÅ-MM-DD"),
+        ("0", "på formen ÅÅÅÅ-MM-DD"),
+        ("true", "på formen ÅÅÅÅ-MM-DD"),
+        ("'1 mars 2024'", "på formen ÅÅÅÅ-MM-DD"),
+        ("2024-3-1", "på formen ÅÅÅÅ-MM-DD"),
+        ("2024-03-01T10:00", "på formen ÅÅÅÅ-MM-DD"),
+        ("2023-02-29", "finns inte i kalendern"),
+        ("2024-04-31", "finns inte i kalendern"),
+        ("2024-13-01", "finns inte i kalendern"),
+    ],
+)
+def test_a_date_in_the_wrong_form_and_an_impossible_date_are_told_apart(fixture_copy, value, expect):
+    path = fixture_copy / "kallor.yaml"
+    text = path.read_text(encoding="utf-8")
+    import re
+
+    old = re.search(r"datum: \d{4}-\d{2}-\d{2}\n", text).group(0)
+    edit(path, old, f"datum: {value}\n")
+    assert any("kallor.yaml:" in p and expect in p for p in problems_in(fixture_copy)), problems_in(fixture_copy)
+
+
+@pytest.mark.parametrize("day", [(2, 29), (2, 30), (4, 31), (11, 31)])
+def test_a_yearly_day_must_exist_every_year(day):
+    with pytest.raises(Exception, match="finns inte"):
+        MonthDay(manad=day[0], dag=day[1])
+    assert MonthDay(manad=2, dag=28).in_year(2024) == dt.date(2024, 2, 28)
+
+
+# -- 4. A text cut by an unquoted '#' --------------------------------------------
+
+@pytest.mark.parametrize("text", ["a: Möte i sal #3\n", "a:\n  - Budget #2 för året\n"])
+def test_an_unquoted_hash_that_cuts_a_text_is_caught(tmp_path, text):
+    assert any("' #'" in p for p in refused(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["a: 'Möte i sal #3'\n", "a: x  # en kommentar\n", "a: 5 # kommentar\n", "a: null # ATT FYLLA I\n", "a: Sal#3\n"]
+)
+def test_a_hash_inside_quotes_or_a_real_comment_is_fine(tmp_path, text):
+    doc, problems = read(tmp_path, text)
+    assert not problems, problems
+
+
+# -- 8. Every YAML message in Swedish ------------------------------------------
+
+def _pyyaml_problems() -> list[str]:
+    """Every problem text PyYAML's scanner, parser and composer can report."""
+    import re
+
+    import yaml.composer
+    import yaml.parser
+    import yaml.scanner
+
+    found = set()
+    for module in (yaml.scanner, yaml.parser, yaml.composer):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        for call in re.finditer(r"(?:Scanner|Parser|Composer)Error\((.*?)\)\s*$", source, re.S | re.M):
+            args = re.findall(r'"((?:[^"\\]|\\.)*)"', call.group(1))
+            for text in args:
+                if text[:1].islower() and not text.startswith("while ") and "occurrence" not in text:
+                    found.add(text)
+    return sorted(found)
+
+
+PYYAML_PROBLEMS = _pyyaml_problems()
+
+
+def test_the_list_of_pyyaml_problems_is_found():
+    assert len(PYYAML_PROBLEMS) > 25, PYYAML_PROBLEMS
+
+
+@pytest.mark.parametrize("problem", PYYAML_PROBLEMS)
+def test_every_pyyaml_problem_has_a_swedish_message(problem):
+    text = problem.replace("%r", "'x'").replace("%d", "2").replace("%s", "x")
+    err = yaml.MarkedYAMLError(problem=text, problem_mark=None)
+    message = _syntax_message(err, "a: 1\n", 1)
+    assert message.startswith("YAML-syntaxfel: ") or "tabb" in message
+    assert any(message.endswith(swedish) for _, swedish in _SYNTAX_HINTS), f"{problem!r} -> {message!r}"
+    for english in (" but ", " found", "expected", " not ", " or "):
+        assert english not in message, message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: |0\n  x\n", "a: |x\n  x\n", "a: >10\n  x\n", "a: \"\\xZZ\"\n", "a: !<x\n", "a: 1\n---\n...\n--- x\n- y\n",
+     "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "%YAML x\n---\n", "a: [b, c\n", "a: 'x\n", "a:\n  b: 1\n c: 2\n", "a: *x\n",
+     "? a\n? b\n: c\n: d\n", "a: b: c\n", "- a\nb: 1\n", "a: @x\n", "a: `x\n"],
+)
+def test_real_syntax_errors_read_in_swedish(tmp_path, text):
+    for message in refused(tmp_path, text):
+        for english in (" but ", "found ", "expected ", " not allowed", "mapping", "while "):
+            assert english not in message, message
+
+
+@given(st.text(max_size=40))
+@FAST
+def test_a_problem_is_always_one_printable_line(value):
+    p = Problem("data/x.yaml", 3, "a.b", f"ska vara ett tal, inte '{value}'")
+    assert "\n" not in p.format() and "\r" not in p.format()
+    assert p.format().count("::") == 0 or "::" in value
+    annotation = p.github_annotation()
+    assert "\n" not in annotation and annotation.startswith("::error ")
+    assert not any(ch in p.format() for ch in "\x1b\x00\u2028\u2029\x85")
+
+
+def test_a_forged_annotation_in_a_value_stays_inside_one_line():
+    forged = "x\n::error file=data/forbund.yaml,line=1::falskt fel\r\n::warning::y"
+    p = Problem("data/x.yaml", 3, "a", f"okänd nyckel '{forged}'")
+    report = DataError([p]).report(github=True)
+    lines = report.splitlines()
+    assert len(lines) == 3  # the plain line, the one annotation, the summary
+    assert sum(ln.startswith("::") for ln in lines) == 1
+    assert printable("a\x1b[2Jb") == "a\\x1b[2Jb"
