@@ -353,3 +353,99 @@ def test_a_forged_annotation_in_a_value_stays_inside_one_line():
     assert len(lines) == 3  # the plain line, the one annotation, the summary
     assert sum(ln.startswith("::") for ln in lines) == 1
     assert printable("a\x1b[2Jb") == "a\\x1b[2Jb"
+
+
+# -- 1. URLs are URLs ------------------------------------------------------------
+
+def _strings(data, path=()):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, path + (i,))
+
+
+def _urls_in(root: Path):
+    for coll in COLLECTIONS:
+        for path in sorted(root.glob(coll.pattern)):
+            doc, _ = read_yaml(path)
+            for leaf, value in _strings(doc.data):
+                if value.startswith("https://"):
+                    yield coll, path, leaf
+
+
+URL_FIELDS = list(_urls_in(FIXTURE)) + list(_urls_in(Path(__file__).parent.parent / "data"))
+URL_TAILS = [
+    ")[klicka](javascript:alert(1))", " onmouseover=alert(1)", '"><script>alert(1)</script>', "'x", "<b>x</b>",
+    "/a b", "\\x", "`x`", "{x}", "[1]", "|x", "^x",
+]
+
+
+@pytest.mark.parametrize("tail", URL_TAILS)
+def test_every_url_field_refuses_markdown_and_html_syntax(tail):
+    """Every value in the data that is a URL sits in a field that refuses syntax after it."""
+    from finsam.validation import validate
+
+    assert len(URL_FIELDS) >= 3
+    for coll, path, leaf in URL_FIELDS:
+        doc, _ = read_yaml(path)
+        node = doc.data
+        for part in leaf[:-1]:
+            node = node[part]
+        node[leaf[-1]] += tail
+        model, problems = validate(coll.model, doc)
+        assert model is None, f"{path.name}: {leaf} accepted {node[leaf[-1]]!r}"
+        assert any("webbadress" in p.message for p in problems), [p.format() for p in problems]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["http://exempel.se/x", "https://", "https:///x", "https://exempel", "javascript:alert(1)", "//exempel.se",
+     "https://exem pel.se", "https://-x.se", "ftp://exempel.se", "https://exempel.se:99999999/", " https://x.se/\n",
+     "https://x.se/\u200b\x00"],
+)
+def test_the_url_type_wants_https_and_a_host(value):
+    from pydantic import TypeAdapter, ValidationError
+
+    from finsam.model.base import Url
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(Url).validate_python(value)
+
+
+@given(st.from_regex(r"https://[a-z]{1,10}\.[a-z]{2,5}(/[a-z0-9_.~%&=?#-]{0,20}){0,3}", fullmatch=True))
+@FAST
+def test_a_plain_https_url_is_accepted_and_rendered_inert(url):
+    from bs4 import BeautifulSoup
+    from pydantic import TypeAdapter
+
+    from finsam.model.base import Url
+    from finsam.render.text import external_link
+
+    assert TypeAdapter(Url).validate_python(url) == url
+    html = external_link(url, "<b>*x*</b> [y](z)")
+    soup = BeautifulSoup(html, "html.parser")
+    (a,) = soup.find_all("a")
+    assert a["href"] == url and not soup.find("b") and list(a.attrs) == ["href"]
+
+
+def test_external_link_refuses_what_the_models_would_refuse():
+    from finsam.render.text import external_link
+
+    for bad in ["javascript:alert(1)", 'https://x.se/"onclick=', "https://x.se/)(", None]:
+        with pytest.raises(ValueError):
+            external_link(bad, "x")
+
+
+def test_no_render_module_writes_a_url_into_markup_itself():
+    """URLs from data reach pages only through text.external_link (one escaping path)."""
+    import re
+
+    render = Path(__file__).parent.parent / "macros" / "finsam" / "render"
+    for path in render.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for pattern in (r"\]\(\{[^}]*\.(url|lank|formular)\}\)", r"href=\"\{[^}]*\.(url|lank|formular)"):
+            assert not re.search(pattern, source), f"{path.name}: a URL is written into markup directly"

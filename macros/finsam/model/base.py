@@ -120,7 +120,50 @@ def _one_meaning(schema):
 NotText = BeforeValidator(_number_not_text)
 Int = Annotated[int, NotText]
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+# Constrained text. Each pattern has its own Swedish message in PATTERN_MESSAGES
+# (validation.py looks it up), so a wrong time, address or id is told as such.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# An id becomes part of file names (pages, downloads): well under the usual 255 bytes.
+MAX_ID_LENGTH = 80
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH)]
+
+# A web address: https, a host name, then a path/query/fragment without spaces,
+# quotes, brackets, braces, backslashes or other characters that Markdown or HTML
+# would read as syntax. Every URL field uses this type; render/text.py's
+# external_link() is the one way a URL reaches a page.
+URL_PATTERN = (
+    r"^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?"
+    r"(?:[/?#][^\s<>\"'`()\[\]{}\\|^\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*)?$"
+)
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
+# A host name alone (the förbund's own domain), e.g. samordningvastmanland.se.
+DOMAIN_PATTERN = r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN, max_length=253)]
+# A page of this site, relative to docs/: lower-case segments, no "..", no leading
+# "/", ending in .md, optionally with an #anchor. The check sidor_finns checks that
+# the page exists.
+PAGE_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md(?:#[a-z0-9_-]+)?$"
+PagePath = Annotated[str, StringConstraints(pattern=PAGE_PATTERN, max_length=200)]
+# A file name without folders (a source document's file in the seeds).
+FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$"
+FileName = Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN, max_length=120)]
+CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+Clock = Annotated[str, StringConstraints(pattern=CLOCK_PATTERN)]
+
+PATTERN_MESSAGES: dict[str, str] = {
+    SLUG_PATTERN: "ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. 'region-vastmanland')",
+    URL_PATTERN: (
+        "ska vara en webbadress som börjar med https:// följt av ett värdnamn, utan mellanslag, citattecken "
+        "eller parenteser (t.ex. https://exempel.se/dokument.pdf)"
+    ),
+    DOMAIN_PATTERN: "ska vara ett domännamn med små bokstäver, utan https:// och utan / (t.ex. exempel.se)",
+    PAGE_PATTERN: (
+        "ska vara en sida på den här webbplatsen: en sökväg under docs/ med små bokstäver som slutar på .md, "
+        "utan ../ och utan / först (t.ex. forbundsordning/nvsam.md)"
+    ),
+    FILE_NAME_PATTERN: "ska vara ett filnamn utan mappar, mellanslag och specialtecken (t.ex. protokoll-2023.pdf)",
+    CLOCK_PATTERN: "ska vara ett klockslag på formen TT:MM med kolon (t.ex. 15:30)",
+}
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 StrictBool = Annotated[bool, Strict()]
 Year = Annotated[int, NotText, Field(ge=1900, le=2200)]

@@ -4,11 +4,9 @@ consultations and progress reports, with their documents where known."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import StringConstraints
-
-from .base import Model, Slug, Text
+from .base import Clock, Model, PagePath, Slug, Text, Url
 
 MeetingKind = Literal["styrelsemote", "medlemssamrad", "konstituerande_mote", "lagesrapport"]
 DocumentKind = Literal["kallelse", "protokoll", "minnesanteckningar"]
@@ -25,16 +23,14 @@ DOCUMENT_LABELS: dict[str, str] = {
     "minnesanteckningar": "Minnesanteckningar",
 }
 
-Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
 
 
 class Dokument(Model):
     slag: DocumentKind
     # A published copy, if there is one; null when no link is known.
-    url: HttpsUrl | None
+    url: Url | None
     # A page of this site about the document (e.g. notes in our words), relative to docs/.
-    sida: Text | None = None
+    sida: PagePath | None = None
 
 
 class Mote(Model):

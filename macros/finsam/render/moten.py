@@ -31,7 +31,7 @@ def _documents(ctx: Context, dm: DatedMeeting) -> str:
     for d in dm.meeting.dokument:
         label = DOCUMENT_LABELS[d.slag]
         if d.url:
-            parts.append(f"[{label}]({d.url})")
+            parts.append(text.external_link(d.url, label))
         elif d.sida and (link := link_if_page(ctx, MEETINGS_PAGE, d.sida)):
             parts.append(f"[{label} (sammanfattning)]({link})")
         else:
