@@ -23,7 +23,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
 from finsam.pages import generated_files, generated_pages  # noqa: E402
-from finsam.problems import DataError, running_in_github_actions  # noqa: E402
+from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
 from finsam.render import Context, variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
 
@@ -31,18 +31,40 @@ _pages: list = []
 
 
 def load(config):
-    """The data set for this build (read once; macros/main.py asks again and hits the cache)."""
+    """The data set for this build (read once; macros/main.py asks again and hits the cache).
+
+    The settings (FINSAM_DATA, FINSAM_IDAG) are checked here too: a bad one is
+    reported like bad data, in Swedish, and nothing is built.
+    """
     project = Path(config.config_file_path).parent
     try:
+        build_date()
         return load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
     except DataError as err:
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
         raise Abort("Bygget avbröts: rätta felen i data/ ovan. Ingen webbplats skrevs.") from None
 
 
+def _check_site_dir(config) -> None:
+    """A site that cannot be written (a read-only checkout) stops here, in Swedish."""
+    site = Path(config.site_dir)
+    try:
+        site.mkdir(parents=True, exist_ok=True)
+        probe = site / ".finsam-skrivtest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise Abort(
+            f"Bygget avbröts: webbplatsen kan inte skrivas till {printable(site)} ({reason}). "
+            "Är mappen skrivskyddad? Bygg med --site-dir till en mapp du får skriva i."
+        ) from None
+
+
 @event_priority(100)  # before the macros plugin
 def on_config(config):
     ds = load(config)
+    _check_site_dir(config)
     _print_notices(ds)
     ctx = Context(ds, build_date())
     # MkDocs' theme templates do not autoescape: the name from data is escaped

@@ -449,3 +449,125 @@ def test_no_render_module_writes_a_url_into_markup_itself():
         source = path.read_text(encoding="utf-8")
         for pattern in (r"\]\(\{[^}]*\.(url|lank|formular)\}\)", r"href=\"\{[^}]*\.(url|lank|formular)"):
             assert not re.search(pattern, source), f"{path.name}: a URL is written into markup directly"
+
+
+# -- 3. Environment inputs: Swedish, never a traceback ------------------------------
+
+def _validate_main(monkeypatch, capsys, env: dict, args=None):
+    from finsam.__main__ import main
+
+    for key, value in env.items():
+        if value is None:
+            monkeypatch.delenv(key, raising=False)
+        else:
+            monkeypatch.setenv(key, value)
+    code = main(["validera", *(args or [])])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.mark.parametrize(
+    "value, expect",
+    [
+        ("2024-02-30", "finns inte i kalendern"),
+        ("2023-02-29", "finns inte i kalendern"),
+        ("2024-13-01", "finns inte i kalendern"),
+        ("idag", "på formen ÅÅÅÅ-MM-DD"),
+        ("20240101", "på formen ÅÅÅÅ-MM-DD"),
+        ("2024-W01-1", "på formen ÅÅÅÅ-MM-DD"),
+        ("2024-01-01T00:00", "på formen ÅÅÅÅ-MM-DD"),
+        ("9999-12-31", "orimligt"),
+        ("0001-01-01", "orimligt"),
+        ("2024-01-01\n::error::x", "på formen ÅÅÅÅ-MM-DD"),
+    ],
+)
+def test_a_bad_build_date_is_reported_in_swedish(monkeypatch, capsys, value, expect):
+    code, output = _validate_main(monkeypatch, capsys, {"FINSAM_IDAG": value}, [str(FIXTURE)])
+    assert code == 1
+    assert output.splitlines()[0].startswith("FINSAM_IDAG: ") and expect in output.splitlines()[0], output
+    assert "Traceback" not in output and not any(ln.startswith("::") for ln in output.splitlines())
+
+
+def test_data_dir_problems_are_reported_in_swedish(monkeypatch, capsys, tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    (tmp_path / "not-data").mkdir()
+    (tmp_path / "not-data" / "README.md").write_text("x", encoding="utf-8")
+    cases = {
+        str(tmp_path / "missing"): "finns inte",
+        str(tmp_path / "a-file"): "är ingen mapp",
+        str(tmp_path / "not-data"): "inga datafiler",
+        str(tmp_path / "bad\nname"): "styrtecken",
+    }
+    for value, expect in cases.items():
+        code, output = _validate_main(monkeypatch, capsys, {"FINSAM_DATA": value, "FINSAM_IDAG": None})
+        assert code == 1 and expect in output.splitlines()[0], output
+        assert "Traceback" not in output
+        assert len(output.splitlines()) == 2, output  # the problem and the summary, nothing else
+
+
+def test_unreadable_and_dangling_entries_under_data_are_reported(fixture_copy):
+    import os
+
+    (fixture_copy / "moten" / "2030.yaml").symlink_to(fixture_copy / "moten" / "finns-inte.yaml")
+    (fixture_copy / "budget" / "lankad").symlink_to(Path("/tmp"))
+    os.mkfifo(fixture_copy / "budget" / "ror.yaml")
+    problems = problems_in(fixture_copy)
+    assert any("moten/2030.yaml: filen är en symbolisk länk som pekar på en fil som inte finns" in p for p in problems)
+    assert any("budget/lankad: mappen är en symbolisk länk" in p for p in problems)
+    assert any("budget/ror.yaml: är ingen vanlig fil" in p for p in problems)
+
+
+def test_an_unreadable_file_or_folder_is_reported(fixture_copy, monkeypatch):
+    """As root nothing is unreadable, so the operating system's answers are simulated."""
+    import os
+
+    from finsam import dataset
+
+    real_access, real_walk = os.access, os.walk
+    locked = fixture_copy / "kallor.yaml"
+    monkeypatch.setattr(dataset.os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+
+    def walk(top, onerror=None, followlinks=False):
+        onerror(PermissionError(13, "Permission denied", str(Path(top) / "moten")))
+        yield from real_walk(top, onerror=onerror, followlinks=followlinks)
+
+    monkeypatch.setattr(dataset.os, "walk", walk)
+    problems = problems_in(fixture_copy)
+    assert any("kallor.yaml: filen kan inte läsas" in p for p in problems), problems
+    assert any("moten: mappen kan inte läsas (Permission denied)" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("name", ["Budget 2023", "2023 (kopia)", "år-2023", "{{x}}", "x" * 81, "2023.backup"])
+def test_a_data_file_whose_name_is_not_a_safe_id_is_refused(fixture_copy, name):
+    import shutil
+
+    source = next(fixture_copy.glob("budget/*.yaml"))
+    shutil.copy(source, fixture_copy / "budget" / f"{name}.yaml")
+    problems = problems_in(fixture_copy)
+    assert any(f"filnamnet '{name}'" in p for p in problems) or any("hör inte till" in p for p in problems), problems
+
+
+def test_an_id_too_long_for_a_file_name_gets_a_clear_message(fixture_copy):
+    import re
+
+    path = fixture_copy / "dokument.yaml"
+    old = re.search(r"  - id: ([a-z0-9-]+)\n", path.read_text(encoding="utf-8")).group(0)
+    edit(path, old, "  - id: " + "a" * 300 + "\n")
+    assert any("id:t är för långt (300 tecken); högst 80" in p for p in problems_in(fixture_copy))
+
+
+@pytest.mark.build
+def test_the_build_reports_settings_and_an_unwritable_site_in_swedish(tmp_path):
+    """A small representative set through a real build (each stops before any page is made)."""
+    from conftest import mkdocs_build
+
+    for env, site, expect in [
+        ({"FINSAM_IDAG": "9999-01-01"}, tmp_path / "s1", "FINSAM_IDAG: året 9999 är orimligt"),
+        ({"FINSAM_DATA": str(tmp_path / "saknas")}, tmp_path / "s2", "datakatalogen finns inte"),
+        ({}, Path("/sys/finsam-kan-inte-skrivas"), "webbplatsen kan inte skrivas till"),
+    ]:
+        result = mkdocs_build(site, extra_env=env)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and expect in output, output
+        assert "Traceback" not in output, output
+        assert not site.exists() or not any(site.iterdir())

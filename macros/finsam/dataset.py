@@ -9,6 +9,9 @@ silently ignored). To add a kind of data: write its model, add a field to
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
+import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -34,6 +37,7 @@ from .model.medlemsinsatser import Medlemsinsatser
 from .model.utfall import Utfall
 from .model.webbplats import Webbplats
 from .model.tillganglighet import Tillganglighet
+from .model.base import MAX_ID_LENGTH, SLUG_PATTERN
 from .problems import DataError, Problem, display_path
 from .unfilled import unfilled_problems
 from .validation import validate
@@ -165,19 +169,89 @@ def _version_sort_key(doc: Document) -> tuple:
     return (start or dt.date.min, doc.key)
 
 
+def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file under ``root``, and a problem for each thing that cannot be read.
+
+    Nothing under data/ is skipped silently: a folder that cannot be opened, a file
+    that cannot be read and a symbolic link that leads nowhere are each reported
+    (a glob would quietly leave them out, and the site would lack that data).
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable_folder(err: OSError) -> None:
+        problems.append(
+            Problem(display_path(Path(err.filename)), 0, "", f"mappen kan inte läsas ({err.strerror}); ändra behörigheterna")
+        )
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable_folder, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden: editors' and git's own
+        names = [n for n in names if not n.startswith(".")]
+        for name in list(dirs):
+            path = base / name
+            if path.is_symlink():
+                dirs.remove(name)
+                target = "en mapp utanför data/" if path.exists() else "ingenting"
+                problems.append(
+                    Problem(display_path(path), 0, "", f"mappen är en symbolisk länk till {target}; lägg filerna direkt i data/")
+                )
+        for name in sorted(names):
+            path = base / name
+            if path.is_symlink() and not path.exists():
+                problems.append(
+                    Problem(display_path(path), 0, "", "filen är en symbolisk länk som pekar på en fil som inte finns")
+                )
+            elif not path.is_file():
+                problems.append(Problem(display_path(path), 0, "", "är ingen vanlig fil; ta bort den"))
+            elif not os.access(path, os.R_OK):
+                problems.append(Problem(display_path(path), 0, "", "filen kan inte läsas; ändra behörigheterna"))
+            else:
+                files.append(path)
+    return files, problems
+
+
+_SAFE_STEM = re.compile(SLUG_PATTERN)
+
+
+def _matches(rel: tuple[str, ...], pattern: str) -> bool:
+    parts = tuple(pattern.split("/"))
+    return len(parts) == len(rel) and all(fnmatch.fnmatchcase(r, p) for r, p in zip(rel, parts))
+
+
 def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
     """Read and validate every file; run no cross-checks. Collects all problems."""
     root = Path(root)
-    problems: list[Problem] = []
+    if not root.exists():
+        return None, [Problem(display_path(root), 0, "", "datakatalogen finns inte (är FINSAM_DATA eller sökvägen rätt?)")]
     if not root.is_dir():
-        return None, [Problem(str(root), 0, "", "datakatalogen finns inte")]
+        return None, [Problem(display_path(root), 0, "", "är ingen mapp; ange datakatalogen (mappen med forbund.yaml)")]
+    files, problems = data_files(root)
+    relative = {p: p.relative_to(root).parts for p in files}
+    if not any(rel in (("forbund.yaml",), ("kallor.yaml",)) for rel in relative.values()):
+        return None, [
+            Problem(
+                display_path(root), 0, "",
+                "mappen innehåller inga datafiler (forbund.yaml, kallor.yaml, forbundsordning/ ...); "
+                "är det rätt datakatalog?",
+            )
+        ]
     claimed: set[Path] = set()
     values: dict[str, Any] = {}
     for coll in COLLECTIONS:
-        paths = sorted(p for p in root.glob(coll.pattern) if p.is_file())
+        paths = sorted(p for p, rel in relative.items() if _matches(rel, coll.pattern))
         claimed.update(paths)
         docs = []
         for path in paths:
+            if not coll.single and not (_SAFE_STEM.match(path.stem) and len(path.stem) <= MAX_ID_LENGTH):
+                problems.append(
+                    Problem(
+                        display_path(path), 0, "",
+                        f"filnamnet '{path.stem}' blir en del av sidors adresser och ska bestå av små bokstäver "
+                        f"a–z, siffror och bindestreck (högst {MAX_ID_LENGTH} tecken), t.ex. 2025.yaml",
+                    )
+                )
+                continue
             ydoc, read_problems = read_yaml(path)
             problems += read_problems
             if ydoc is None:
@@ -198,8 +272,8 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
             values[coll.field] = docs[0] if docs else None
         else:
             values[coll.field] = sorted(docs, key=_version_sort_key)
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path not in claimed and not _ignored(path, root):
+    for path in files:
+        if path not in claimed and not _ignored(path, root):
             problems.append(
                 Problem(display_path(path), 0, "", "filen hör inte till någon känd datamängd (fel namn eller fel mapp?)")
             )
@@ -237,9 +311,7 @@ def load_dataset_cached(root: Path) -> DataSet:
     an edit.
     """
     root = Path(root).resolve()
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file()
-    )
+    stamp = tuple((str(p), s.st_mtime_ns, s.st_size) for p in data_files(root)[0] if (s := p.stat()))
     hit = _cache.get(root)
     if hit and hit[0] == stamp:
         return hit[1]
