@@ -571,3 +571,47 @@ def test_the_build_reports_settings_and_an_unwritable_site_in_swedish(tmp_path):
         assert result.returncode != 0 and expect in output, output
         assert "Traceback" not in output, output
         assert not site.exists() or not any(site.iterdir())
+
+
+# -- 5. Personal data in every free-text field ----------------------------------
+
+def _prose_fields(root: Path):
+    """Per data file, the first text value that is prose (has a space): free text."""
+    for coll in COLLECTIONS:
+        for path in sorted(root.glob(coll.pattern)):
+            doc, _ = read_yaml(path)
+            for leaf, value in _strings(doc.data):
+                if " " in value.strip() and "\n" not in value:
+                    yield path.relative_to(root), leaf, value
+                    break
+
+
+PROSE = list(_prose_fields(FIXTURE))
+PERSONAL = ["19811224-1234", "811224-1234", "198112241234", "811224+1234", "070-123 45 67", "+46 70 123 45 67",
+            "0701234567", "08-123 456 78"]
+
+
+@pytest.mark.parametrize("personal", PERSONAL)
+def test_personal_numbers_and_phone_numbers_are_refused_in_every_free_text(tmp_path, personal):
+    import shutil
+
+    from finsam.checks import run_checks
+    from finsam.dataset import read_dataset
+
+    assert len(PROSE) >= 10
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    for rel, leaf, value in PROSE:
+        path = data / rel
+        text = path.read_text(encoding="utf-8")
+        doc, _ = read_yaml(path)
+        line = doc.lines.line(leaf)
+        lines = text.split("\n")
+        assert value in lines[line - 1], (rel, leaf, lines[line - 1])
+        lines[line - 1] = lines[line - 1].replace(value, f"{value} {personal}", 1)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    ds, problems = read_dataset(data)
+    assert ds is not None, [p.format() for p in problems]
+    found = {p.file for p in run_checks(ds) if p.check == "inga_telefonnummer_eller_personnummer"}
+    missing = [str(rel) for rel, _, _ in PROSE if not any(f.endswith(str(rel)) for f in found)]
+    assert not missing, f"{personal!r} not caught in {missing}"
