@@ -28,6 +28,9 @@ from finsam.yamlload import _SYNTAX_HINTS, _syntax_message, read_yaml
 
 FAST = settings(max_examples=150, derandomize=True, deadline=None)
 
+# Checks this module breaks on purpose (tests/test_checks.py: every check has a failing case).
+CHECKS_COVERED = {"sidor_finns", "inga_telefonnummer_eller_personnummer"}
+
 
 def read(tmp_path: Path, text: str):
     path = tmp_path / "f.yaml"
@@ -615,3 +618,48 @@ def test_personal_numbers_and_phone_numbers_are_refused_in_every_free_text(tmp_p
     found = {p.file for p in run_checks(ds) if p.check == "inga_telefonnummer_eller_personnummer"}
     missing = [str(rel) for rel, _, _ in PROSE if not any(f.endswith(str(rel)) for f in found)]
     assert not missing, f"{personal!r} not caught in {missing}"
+
+
+# -- 6. References stay inside the site -----------------------------------------
+
+@pytest.mark.parametrize(
+    "page",
+    ["../README.md", "../../etc/passwd.md", "/etc/passwd.md", "aktuellt/../../x.md", "forbundsordning/./x.md",
+     "https://exempel.se/x.md", "x.html", "mappen/", "C:\\x.md", "sida med mellanslag.md", "{{ x }}.md",
+     "javascript:alert(1)//.md", "x.md?y", "x.md#<b>"],
+)
+def test_a_page_reference_cannot_leave_the_site(fixture_copy, page):
+    edit(fixture_copy / "dokument.yaml", "    sida: forbundsordning/2020-01-01.md", f"    sida: {page!r}")
+    assert any("dokument.yaml:" in p and "sida: ska vara en sida på den här webbplatsen" in p
+               for p in problems_in(fixture_copy)), problems_in(fixture_copy)
+
+
+def test_a_reference_to_a_page_that_does_not_exist_is_an_error(fixture_copy):
+    edit(fixture_copy / "dokument.yaml", "    sida: forbundsordning/2020-01-01.md", "    sida: forbundsordning/1999-01-01.md")
+    edit(fixture_copy / "moten" / "2026.yaml", "        url: null", "        url: null\n        sida: moten/finns-inte.md")
+    problems = problems_in(fixture_copy)
+    assert any("dokument.yaml:" in p and "sidan 'forbundsordning/1999-01-01.md' finns inte" in p for p in problems)
+    assert any("moten/2026.yaml:" in p and "sidan 'moten/finns-inte.md' finns inte" in p for p in problems), problems
+
+
+def test_every_page_field_is_checked_for_existence():
+    """The check finds page references by key: every PagePath field in the models has that key."""
+    from finsam.checks.sidor import PAGE_KEYS
+    from finsam.model.base import PAGE_PATTERN
+
+    def fields(schema, name=None):
+        if isinstance(schema, list):
+            for item in schema:
+                yield from fields(item, name)
+        elif isinstance(schema, dict):
+            if schema.get("type") == "str" and schema.get("pattern") == PAGE_PATTERN:
+                yield name
+            for key, value in schema.items():
+                if key == "fields" and isinstance(value, dict):
+                    for field_name, field in value.items():
+                        yield from fields(field, field_name)
+                elif isinstance(value, (dict, list)):
+                    yield from fields(value, name)
+
+    names = {n for c in COLLECTIONS for n in fields(c.model.__pydantic_core_schema__)}
+    assert names and names <= set(PAGE_KEYS), names
