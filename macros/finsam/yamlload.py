@@ -241,8 +241,11 @@ class _Builder:
 
         ``titel: Möte i sal #3`` is read as ``Möte i sal``. A comment after a value is
         written with two spaces (as every comment in data/ is), so one space before
-        ``#`` right after unquoted text is taken to be part of the text that was lost.
+        ``#`` right after unquoted text of several words is taken to be part of the
+        text that was lost (``uses: x@sha # v4`` and ``id: x # not`` stay comments).
         """
+        if " " not in node.value:
+            return
         end = node.end_mark
         if end.line >= len(self.text_lines):
             return
