@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
+from finsam.nyheter import POSTS_DIR, post_problems  # noqa: E402
 from finsam.pages import generated_files, generated_pages  # noqa: E402
 from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
 from finsam.render import Context, variables  # noqa: E402
@@ -39,7 +40,14 @@ def load(config):
     project = Path(config.config_file_path).parent
     try:
         build_date()
-        return load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+        posts = post_problems(Path(config.docs_dir))
+        try:
+            ds = load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+        except DataError as err:
+            raise DataError(err.problems + posts) from None
+        if posts:
+            raise DataError(posts)
+        return ds
     except DataError as err:
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
         raise Abort("Bygget avbröts: rätta felen i data/ ovan. Ingen webbplats skrevs.") from None
@@ -82,6 +90,35 @@ def on_files(files, config):
     for path, content in generated_files(load(config), build_date()):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+@event_priority(100)  # before the macros plugin (Jinja) and the blog plugin (excerpts)
+def on_page_markdown(markdown, page, config, files):
+    """A page's title and front matter are text, never markup (news posts above all).
+
+    Material prints ``page.meta.title`` and ``page.meta.description`` into the page
+    head without escaping, and the blog plugin puts a post's title on the blog
+    index and in the feed: they are escaped here, once, as Markup. A post's
+    ``# `` heading is staff text like its front matter: escaped for HTML, Markdown
+    and Jinja (render/text.py: inline), so it reads as typed everywhere the blog
+    shows it. overrides/main.html writes the <title> with ``striptags | e``.
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup(html.escape(value, quote=True))
+    if not page.file.src_uri.startswith(POSTS_DIR + "/"):
+        return markdown
+    from finsam.render.text import inline
+
+    out, fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        elif not fence and line.startswith("# "):
+            line = "# " + inline(line[2:])
+        out.append(line)
+    return "\n".join(out)
 
 
 def _print_notices(ds):

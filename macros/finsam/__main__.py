@@ -23,6 +23,10 @@ from .problems import DataError, display_path, printable, running_in_github_acti
 from .settings import build_date, data_dir
 
 
+# docs/ beside macros/ (macros/finsam/__main__.py -> the project root is parents[2]).
+DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsam", description="Kontrollera förbundets data.")
     sub = parser.add_subparsers(dest="kommando", required=True)
@@ -54,7 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = Path(args.data) if args.data else data_dir(Path.cwd())
         build_date()  # FINSAM_IDAG, as the build would read it
-        ds = load_dataset(data)
+        from .nyheter import post_problems
+
+        posts = post_problems(DOCS_DIR)  # the news posts' front matter, as the build reads it
+        try:
+            ds = load_dataset(data)
+        except DataError as err:
+            raise DataError(err.problems + posts) from None
+        if posts:
+            raise DataError(posts)
     except DataError as err:
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
         return 1

@@ -70,7 +70,9 @@ def _data_path(data: Any, loc: tuple) -> PathKey:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and (part in node or part == loc[-1]):
+        if isinstance(node, dict) and isinstance(part, str) and (
+            part in node or (part == loc[-1] and not any(c in part for c in "[("))  # not a union branch's label
+        ):
             path.append(part)
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):

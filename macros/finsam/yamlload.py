@@ -299,6 +299,15 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 0, "", f"filen kan inte läsas ({err.strerror})")]
+    return read_yaml_bytes(raw, path)
+
+
+def read_yaml_bytes(raw: bytes, path: Path, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+    """Like read_yaml, for YAML that starts on line ``first_line`` of ``path``
+    (a news post's front matter starts on line 2), with the same rules and messages."""
+    display = display_path(path)
+    if first_line > 1:
+        raw = b"\n" * (first_line - 1) + raw  # so every line number is the file's own
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(display, 0, "", f"filen är för stor ({len(raw)} byte); högst {MAX_FILE_BYTES}")]
     try:
