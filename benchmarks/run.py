@@ -14,7 +14,7 @@ benchmarks/results.md. In one run on one machine it measures:
    förbundsordning in force is split into one version per year instead;
 4. the byte size of the largest page and of the yearly-cycle page (arshjul/index.html).
 
-Each build runs in a fresh process (``python -m mkdocs build``), as a person
+Each build runs in a fresh process (``python -m properdocs build``), as a person
 runs it; each time is the fastest of several interleaved runs (the machine is
 shared: the fastest run is the least disturbed). Where a target is missed, the real
 build is profiled with pyinstrument into benchmarks/profile.txt.
@@ -88,7 +88,7 @@ def mkdocs_build(config: Path, site: Path, data: Path | None = None) -> tuple[fl
     env = dict(ENV)
     if data is not None:
         env["FINSAM_DATA"] = str(data)
-    wall, out = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env)
+    wall, out = timed([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env)
     m = re.search(r"Documentation built in ([0-9.]+) seconds", out)
     return wall, float(m.group(1)) if m else float("nan")
 
@@ -98,9 +98,10 @@ def mkdocs_build(config: Path, site: Path, data: Path | None = None) -> tuple[fl
 
 def dump_real_build(work: Path, data: Path | None = None) -> dict:
     """Build the real site in-process with a plugin that keeps every page's final Markdown."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.plugins import BasePlugin, event_priority
+    import properdocs.replacement  # noqa: F401  (as the properdocs CLI does: mkdocs.* imports are ProperDocs)
+    from properdocs.commands.build import build
+    from properdocs.config import load_config
+    from properdocs.plugins import BasePlugin, event_priority
 
     captured: dict = {"pages": {}, "nav": None, "site_name": None, "generated": set(), "files": {}}
 
@@ -140,7 +141,7 @@ def dump_real_build(work: Path, data: Path | None = None) -> dict:
 def write_twin(work: Path, captured: dict) -> Path:
     """docs/ with every page's frozen Markdown, and a config without macros and hooks."""
     import yaml
-    from mkdocs.utils.yaml import yaml_load
+    from properdocs.utils.yaml import yaml_load
 
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
@@ -276,7 +277,7 @@ def machine() -> dict:
     except OSError:
         pass
     import material
-    import mkdocs
+    import properdocs
 
     return {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -284,7 +285,7 @@ def machine() -> dict:
         "cpu": cpu,
         "python": platform.python_version(),
         "system": f"{platform.system()} {platform.release()}",
-        "mkdocs": mkdocs.__version__,
+        "properdocs": properdocs.__version__,
         "material": material.__version__ if hasattr(material, "__version__") else "?",
     }
 
@@ -292,7 +293,7 @@ def machine() -> dict:
 def profile_build(work: Path) -> str:
     """pyinstrument over one real build in a fresh process (imports included)."""
     out = work / "profile.txt"
-    cmd = [sys.executable, "-m", "pyinstrument", "--no-color", "-o", str(out), "-m", "mkdocs", "build", "-q", "-d", str(work / "profile-site")]
+    cmd = [sys.executable, "-m", "pyinstrument", "--no-color", "-o", str(out), "-m", "properdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(work / "profile-site")]
     subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
     return out.read_text(encoding="utf-8")
 
@@ -302,7 +303,7 @@ import json, sys, time
 from pathlib import Path
 marks = {}
 t = time.perf_counter()
-import mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin  # what the twin imports too
+import properdocs.replacement, properdocs.commands.build, properdocs.config, material.plugins.search.plugin  # what the twin imports too
 marks["for comparison, paid by both builds: import MkDocs and Material"] = time.perf_counter() - t
 t = time.perf_counter()
 from pydantic import BaseModel
@@ -438,7 +439,7 @@ def main() -> int:
             "# Benchmark results",
             "",
             "Written by `make bench` (benchmarks/run.py); do not edit by hand. Every build",
-            "runs in a fresh process (`python -m mkdocs build --strict`), so times include",
+            "runs in a fresh process (`python -m properdocs build --strict`), so times include",
             "starting Python and importing MkDocs and Material; 'MkDocs' is the figure MkDocs",
             f"itself reports (its build only). Each figure is the fastest of {args.runs} runs (the",
             "machine is shared, and the fastest run is the least disturbed); medians in brackets.",
@@ -447,7 +448,7 @@ def main() -> int:
             "",
             f"- Date: {info['date']}",
             f"- CPU: {info['nproc']} × {info['cpu']}",
-            f"- Python {info['python']}, {info['system']}; MkDocs {info['mkdocs']}",
+            f"- Python {info['python']}, {info['system']}; ProperDocs {info['properdocs']}",
             "",
             "## Figures",
             "",

@@ -25,7 +25,8 @@ from finsam.dataset import load_dataset_cached  # noqa: E402
 from finsam.nyheter import POSTS_DIR, post_problems  # noqa: E402
 from finsam.pages import generated_files, generated_pages  # noqa: E402
 from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
-from finsam.render import Context, variables  # noqa: E402
+from finsam.render import Context  # noqa: E402
+from finsam.render.forbund import variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
 
 _pages: list = []

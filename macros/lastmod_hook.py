@@ -16,7 +16,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from finsam.lastmod import LastModified  # noqa: E402
-from finsam.render import format as fmt  # noqa: E402
+from finsam import format as fmt  # noqa: E402
 from finsam.settings import data_dir  # noqa: E402
 
 _state: dict = {}

@@ -20,7 +20,8 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from finsam.dataset import load_dataset_cached  # noqa: E402
 from finsam.pages import generated_pages  # noqa: E402
 from finsam.problems import DataError  # noqa: E402
-from finsam.render import MACROS, Context, variables  # noqa: E402
+from finsam.render import MACROS, Context  # noqa: E402
+from finsam.render.forbund import variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
 
 

@@ -34,6 +34,12 @@ def fixture_site(tmp_path_factory):
     return site
 
 
+def test_built_by_properdocs(real_site):
+    """The site is built by ProperDocs (the maintained MkDocs 1.6 fork), not MkDocs."""
+    generator = page(real_site, "index.html").find("meta", attrs={"name": "generator"})["content"]
+    assert "ProperDocs" in generator, generator
+
+
 def test_swedish(real_site):
     soup = page(real_site, "index.html")
     assert soup.html["lang"] == "sv"

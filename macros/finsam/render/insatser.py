@@ -10,7 +10,7 @@ from ..compute import insatser as calc
 from ..model.insatser import KIND_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compute.moten import DatedMeeting, split
 from ..model.moten import DOCUMENT_LABELS, KIND_LABELS
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link_if_page
 

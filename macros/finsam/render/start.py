@@ -6,11 +6,9 @@ latest budget year in data, and links to the page that shows how.
 
 from __future__ import annotations
 
-from babel.dates import format_date
-
 from ..compute import insatser as calc
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link, page_exists, relative
 
@@ -139,21 +137,11 @@ def _upcoming_board_meeting(ctx: Context):
 
 
 def _cycle(ctx: Context):
-    """The yearly cycle's occurrences in the coming twelve months, or None when absent."""
-    try:
-        from .arshjul import next_twelve_months
-    except ImportError:
-        return None
-    if getattr(ctx.ds, "arshjul", None) is None:
-        return None
-    return next_twelve_months(ctx.ds, ctx.today)
+    """The yearly cycle's dated events in the coming twelve months, or None when absent."""
+    from ..compute.arshjul import cycle_view
 
-
-def _when(o) -> str:
-    """``1 augusti 2027``, or ``under april 2027`` for an event known only by month."""
-    if o.timing.day is None:
-        return "under " + format_date(o.start, format="LLLL y", locale=fmt.LOCALE)
-    return fmt.date(o.start)
+    view = cycle_view(ctx.ds, ctx.today)
+    return None if view is None else list(view.upcoming)
 
 
 @macro
@@ -178,8 +166,8 @@ def start_kommande(ctx: Context, n: int = 4) -> str:
     if not cycle:
         out.append("- Inga händelser de kommande tolv månaderna.")
     for o in cycle[:n]:
-        deadline = " (sista dag enligt förbundsordningen)" if o.timing.rule is not None else ""
-        out.append(f"- {_when(o)}: {text.inline(o.event.rubrik)}{deadline}")
+        deadline = " (sista dag enligt förbundsordningen)" if o.event.rule is not None else ""
+        out.append(f"- {fmt.date(o.date)}: {text.inline(o.event.rubrik)}{deadline}")
     return "\n".join(out)
 
 

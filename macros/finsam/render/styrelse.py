@@ -9,7 +9,7 @@ from ..model.forbund import KIND_LABELS
 from ..model.styrelse import Styrelse
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
 from .links import link_if_page, relative

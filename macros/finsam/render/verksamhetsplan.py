@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.verksamhetsplan import STATUS_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link_if_page
 
