@@ -780,3 +780,14 @@ def test_html_in_a_posts_title_and_front_matter_is_inert_on_the_page_index_and_f
         assert not any(el.tag.lower() in ("script", "img", "b") for el in root.iter()), feed
         titles = [el.text or "" for el in root.iter() if el.tag.endswith("title")]
         assert any("<script>" in t for t in titles), (feed, titles)
+
+
+@pytest.mark.parametrize("root", [FIXTURE, Path(__file__).parent.parent / "data"], ids=["fixture", "data"])
+def test_the_page_check_knows_every_generated_page(root):
+    from finsam.checks.sidor import planned_pages
+    from finsam.dataset import load_dataset
+    from finsam.pages import generated_pages
+
+    ds = load_dataset(root)
+    generated = {p.path for p in generated_pages(ds) if p.path.endswith(".md")}
+    assert generated <= planned_pages(ds)
