@@ -791,3 +791,14 @@ def test_the_page_check_knows_every_generated_page(root):
     ds = load_dataset(root)
     generated = {p.path for p in generated_pages(ds) if p.path.endswith(".md")}
     assert generated <= planned_pages(ds)
+
+
+# -- 13.6 Every problem at once: cross-checks over the files that parsed ----------
+
+def test_cross_checks_still_run_when_another_file_has_a_syntax_error(fixture_copy):
+    moten = next(fixture_copy.glob("moten/*.yaml"))
+    moten.write_text(moten.read_text(encoding="utf-8") + "trasig: [\n", encoding="utf-8")
+    edit(fixture_copy / "forbund.yaml", "id: bystad", "id: aby")  # a cross-check problem in a file that parses
+    problems = problems_in(fixture_copy)
+    assert any(moten.name in p and "YAML-syntaxfel" in p for p in problems), problems
+    assert any("forbund.yaml:" in p and "aby" in p for p in problems), problems

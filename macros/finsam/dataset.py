@@ -219,8 +219,13 @@ def _matches(rel: tuple[str, ...], pattern: str) -> bool:
     return len(parts) == len(rel) and all(fnmatch.fnmatchcase(r, p) for r, p in zip(rel, parts))
 
 
-def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
-    """Read and validate every file; run no cross-checks. Collects all problems."""
+def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, list[Problem]]:
+    """Read and validate every file; run no cross-checks. Collects all problems.
+
+    With ``partial``, a data set of the files that were read and validated is
+    returned beside the problems (when the files every check needs are among
+    them), so the cross-checks can still look at those.
+    """
     root = Path(root)
     if not root.exists():
         return None, [Problem(display_path(root), 0, "", "datakatalogen finns inte (är FINSAM_DATA eller sökvägen rätt?)")]
@@ -278,6 +283,9 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
                 Problem(display_path(path), 0, "", "filen hör inte till någon känd datamängd (fel namn eller fel mapp?)")
             )
     if problems:
+        needed = [c.field for c in COLLECTIONS if c.single and c.required]
+        if partial and all(values.get(f) is not None for f in needed):
+            return DataSet(root=root, **values), problems
         return None, problems
     return DataSet(root=root, **values), []
 
@@ -291,13 +299,32 @@ def load_dataset(root: Path) -> DataSet:
     """Read, validate and cross-check. Raises DataError with every problem."""
     from .checks import run_checks
 
-    dataset, problems = read_dataset(root)
+    dataset, problems = read_dataset(root, partial=True)
     if dataset is None:
         raise DataError(problems)
+    if problems:
+        # Some files could not be read: every problem at once still means the
+        # cross-checks over the files that could (a check that needs a missing
+        # file may fail on the gap; the reason is already reported above).
+        raise DataError(problems + _checks_over_part(dataset))
     problems = run_checks(dataset)
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def _checks_over_part(dataset: DataSet) -> list[Problem]:
+    from dataclasses import replace
+
+    from .checks import CHECKS
+
+    problems: list[Problem] = []
+    for c in CHECKS.values():
+        try:
+            problems += [replace(p, check=c.name) for p in c.run(dataset)]
+        except Exception:  # noqa: BLE001 - a check may need the file that is missing
+            continue
+    return problems
 
 
 _cache: dict[Path, tuple[tuple, DataSet]] = {}
