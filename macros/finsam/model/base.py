@@ -114,7 +114,15 @@ def _one_meaning(schema):
     guard = _GUARDS.get(schema.get("type"))
     if guard is None:
         return schema
-    return core_schema.no_info_before_validator_function(guard, schema, metadata={_MARK: True})
+    json_input = None
+    if schema.get("type") == "decimal":
+        # What the file may hold is a number, never text: the JSON Schema says so too
+        # (pydantic would otherwise describe a Decimal as "number or string").
+        bounds = {k: float(schema[k]) for k in ("gt", "ge", "lt", "le") if schema.get(k) is not None}
+        json_input = core_schema.float_schema(**bounds)
+    return core_schema.no_info_before_validator_function(
+        guard, schema, json_schema_input_schema=json_input, metadata={_MARK: True}
+    )
 
 
 NotText = BeforeValidator(_number_not_text)

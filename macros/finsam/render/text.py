@@ -53,6 +53,22 @@ def external_link(url: str, label: object) -> str:
     return str(render_template("text/extern-lank.html", url=url, label=Markup(inline(label))))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP:
+# CSV injection), also after leading spaces in some programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV text cell that no spreadsheet runs: a leading ' when it could start a formula.
+
+    Only for text: numbers are written as numbers (a negative amount stays -5), by
+    the caller, which knows the value's type (render/downloads.py: csv_cell).
+    """
+    if cell.lstrip(" ").startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def attr(value: object) -> str:
     """Text for an HTML attribute value (inside double quotes)."""
     return html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)
