@@ -279,7 +279,8 @@ def test_an_unquoted_hash_that_cuts_a_text_is_caught(tmp_path, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["a: 'Möte i sal #3'\n", "a: x  # en kommentar\n", "a: 5 # kommentar\n", "a: null # ATT FYLLA I\n", "a: Sal#3\n"]
+    "text", ["a: 'Möte i sal #3'\n", "a: x  # en kommentar\n", "a: 5 # kommentar\n", "a: null # ATT FYLLA I\n", "a: Sal#3\n",
+             "uses: x/y@0123abc # v4.2.2\n", "a: text med ord # och en kommentar\n"]
 )
 def test_a_hash_inside_quotes_or_a_real_comment_is_fine(tmp_path, text):
     doc, problems = read(tmp_path, text)

@@ -239,18 +239,16 @@ class _Builder:
     def _comment_cut(self, node: ScalarNode, path: PathKey) -> None:
         """A text followed by `` #`` on its line: YAML made the rest a comment.
 
-        ``titel: Möte i sal #3`` is read as ``Möte i sal``. A comment after a value is
-        written with two spaces (as every comment in data/ is), so one space before
-        ``#`` right after unquoted text of several words is taken to be part of the
-        text that was lost (``uses: x@sha # v4`` and ``id: x # not`` stay comments).
+        ``titel: Möte i sal #3`` is read as ``Möte i sal``. A comment is written with
+        a space after ``#`` (``x  # kommentar``, ``uses: x@sha # v4``), so ``#`` right
+        after one space and right before text (`` #3``) is taken to be part of the
+        text that was lost.
         """
-        if " " not in node.value:
-            return
         end = node.end_mark
         if end.line >= len(self.text_lines):
             return
         rest = self.text_lines[end.line][end.column :]
-        if rest.startswith(" #"):
+        if _CUT_BY_HASH.match(rest):
             self.problem(
                 node,
                 path,
@@ -265,6 +263,9 @@ _RESOLVER = yaml.resolver.Resolver()
 def _implicit_tag(value: str) -> str:
     """The tag PyYAML gives a plain scalar with no tag written: a different one was written."""
     return _RESOLVER.resolve(ScalarNode, value, (True, False))
+
+
+_CUT_BY_HASH = re.compile(r" #[^\s#]")
 
 
 def _short(value: str, n: int = 40) -> str:
