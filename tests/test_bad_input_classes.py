@@ -803,3 +803,22 @@ def test_cross_checks_still_run_when_another_file_has_a_syntax_error(fixture_cop
     problems = problems_in(fixture_copy)
     assert any(moten.name in p and "YAML-syntaxfel" in p for p in problems), problems
     assert any("forbund.yaml:" in p and "aby" in p for p in problems), problems
+
+
+# -- 8 / 13.6 Field-specific messages in Swedish ------------------------------------
+
+@pytest.mark.parametrize(
+    "old, new, expect",
+    [
+        ('    start: "13:00"', '    start: "13.00"', "ska vara ett klockslag på formen TT:MM med kolon (t.ex. 15:30), inte '13.00'"),
+        ('    start: "13:00"', "    start: 13.00", "ska vara text"),
+        ('    start: "13:00"', '    start: "25:00"', "klockslag på formen TT:MM"),
+        ("    slag: medlemssamrad", "    slag: samrad", "ska vara 'styrelsemote', 'medlemssamrad', 'konstituerande_mote' eller 'lagesrapport', inte 'samrad'"),
+        ("        url: null", "        url: www.exempel.se/x", "ska vara en webbadress som börjar med https://"),
+    ],
+)
+def test_field_specific_messages(fixture_copy, old, new, expect):
+    edit(fixture_copy / "moten" / "2026.yaml", old, new)
+    problems = problems_in(fixture_copy)
+    assert any("moten/2026.yaml:" in p and expect in p for p in problems), problems
+    assert not any(" or " in p for p in problems), problems
