@@ -56,3 +56,36 @@ def test_which_version_is_in_force_is_computed_from_the_build_date(real, today):
     for v in views:
         if v.status == "har_upphort":
             assert v.giltig_till < today
+
+
+@pytest.mark.parametrize("today", TWO_DATES)
+def test_the_start_page_says_how_far_the_data_reach_on_the_build_date(real, today):
+    from finsam.compute.aktualitet import reach
+    from finsam.render.aktualitet import start_aktualitet
+
+    r = reach(real, today)
+    out = start_aktualitet(Context(real, today))
+    assert out.startswith(f"Uppgifterna nedan gäller den {fo_render.fmt.date(today)}")
+    if r.budget is not None:
+        assert f"{r.budget.year}" in out and r.budget.forbund in out
+        assert ("Budgetåret är slut." in out) == (r.budget.year < today.year)
+    if r.board is not None:
+        said = {"pagar": "den pågår", "har_gatt_ut": "den har gått ut", "har_inte_borjat": "den har inte börjat"}
+        assert said[r.board.term] in out
+        assert (r.board.term == "har_gatt_ut") == (today > r.board.till)
+    if r.latest_meeting is not None:
+        assert r.latest_meeting.date is not None and r.latest_meeting.date < today
+    # Whose figures: said exactly when the key figures' budget is another förbund's.
+    assert ("Observera:" in out) == (r.figures is not None and r.figures.forbund != r.forbund)
+
+
+def test_a_meetings_published_documents_reach_the_start_page(fixture_copy):
+    from conftest import edit
+    from finsam.render import start
+
+    edit(fixture_copy / "moten" / "2026.yaml", "      - slag: kallelse\n        url: null",
+         "      - slag: kallelse\n        url: https://exempeldalen.example/kallelse-2026-12-10.pdf")
+    ds = load_dataset(fixture_copy)
+    out = start.start_kommande(Context(ds, dt.date(2026, 11, 22)))
+    assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. [Kallelse](https://exempeldalen.example/kallelse-2026-12-10.pdf)" in out
+    assert "[Protokoll](https://exempeldalen.example/protokoll-2026-03-01.pdf)" in out  # the latest meeting's

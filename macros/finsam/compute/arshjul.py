@@ -21,6 +21,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from .. import urls
 from ..model.arshjul import Arshandelse
 from .forbundsordning import section_heading
 from .views import view_source
@@ -162,8 +163,8 @@ class CycleView:
         return tuple(e for e in self.events if e.month == month)
 
 
-PAGE = "arshjul/index.md"
-ICS_PATH = "arshjul/arshjul.ics"
+PAGE = urls.ARSHJUL
+ICS_PATH = urls.ARSHJUL_ICS
 
 
 def _event_view(ds, e: Arshandelse, year: int, rings: dict, sources: dict) -> EventView:

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import urls
 from ..model.forbundsordning import Paragraf
 from .views import view_source
 
@@ -45,7 +46,7 @@ class VersionView:
 
 
 def version_page(key: str) -> str:
-    return f"forbundsordning/{key}.md"
+    return urls.forbundsordning_page(key)
 
 
 def _status(fo, today: dt.date) -> Status:

@@ -152,6 +152,10 @@ Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN, max_length=253
 # the page exists.
 PAGE_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md(?:#[a-z0-9_-]+)?$"
 PagePath = Annotated[str, StringConstraints(pattern=PAGE_PATTERN, max_length=200)]
+# A file published with this site, relative to docs/ (e.g. moten/2026/protokoll.pdf):
+# like a page, but any extension; the check sidor_finns checks that it exists.
+SITE_FILE_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.[a-z0-9]{1,5}$"
+SiteFile = Annotated[str, StringConstraints(pattern=SITE_FILE_PATTERN, max_length=200)]
 # A file name without folders (a source document's file in the seeds).
 FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$"
 FileName = Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN, max_length=120)]
@@ -169,6 +173,10 @@ PATTERN_MESSAGES: dict[str, str] = {
         "ska vara en sida på den här webbplatsen: en sökväg under docs/ med små bokstäver som slutar på .md, "
         "utan ../ och utan / först (t.ex. forbundsordning/nvsam.md)"
     ),
+    SITE_FILE_PATTERN: (
+        "ska vara en fil på den här webbplatsen: en sökväg under docs/ med små bokstäver, utan ../ och utan / "
+        "först (t.ex. moten/2026/protokoll-2026-03-01.pdf)"
+    ),
     FILE_NAME_PATTERN: "ska vara ett filnamn utan mappar, mellanslag och specialtecken (t.ex. protokoll-2023.pdf)",
     CLOCK_PATTERN: "ska vara ett klockslag på formen TT:MM med kolon (t.ex. 15:30)",
 }
@@ -180,7 +188,7 @@ PositiveInt = Annotated[int, NotText, Field(ge=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler: GetCoreSchemaHandler):

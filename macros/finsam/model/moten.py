@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from .base import Clock, Model, PagePath, Slug, Text, Url
+from .base import Clock, Model, PagePath, SiteFile, Slug, Text, Url
 
 MeetingKind = Literal["styrelsemote", "medlemssamrad", "konstituerande_mote", "lagesrapport"]
-DocumentKind = Literal["kallelse", "protokoll", "minnesanteckningar"]
+DocumentKind = Literal["kallelse", "handlingar", "protokoll", "minnesanteckningar"]
 
 KIND_LABELS: dict[str, str] = {
     "styrelsemote": "Styrelsemöte",
@@ -19,6 +19,7 @@ KIND_LABELS: dict[str, str] = {
 }
 DOCUMENT_LABELS: dict[str, str] = {
     "kallelse": "Kallelse",
+    "handlingar": "Handlingar",
     "protokoll": "Protokoll",
     "minnesanteckningar": "Minnesanteckningar",
 }
@@ -26,9 +27,14 @@ DOCUMENT_LABELS: dict[str, str] = {
 
 
 class Dokument(Model):
+    """A meeting's kallelse, handlingar, protokoll or minnesanteckningar: a link to a
+    published copy, a file published with this site, or a page of this site about it."""
+
     slag: DocumentKind
-    # A published copy, if there is one; null when no link is known.
-    url: Url | None
+    # A published copy elsewhere, if there is one; null when no link is known.
+    url: Url | None = None
+    # A file published with this site, relative to docs/ (e.g. moten/2026/protokoll-2026-03-01.pdf).
+    fil: SiteFile | None = None
     # A page of this site about the document (e.g. notes in our words), relative to docs/.
     sida: PagePath | None = None
 

@@ -115,25 +115,10 @@ def start_nyckeltal(ctx: Context) -> str:
     return "\n".join(['<div class="nyckeltal" markdown>', "", *cards, "", "</div>"])
 
 
-# -- INTEGRATION HOOK: the yearly cycle ------------------------------------------
-# The next board meeting and the next deadlines come from the governance part of
-# the site: meetings (data/moten/<year>.yaml, compute/moten.py: ``split``) and the
-# yearly cycle (data/arshjul.yaml, render/arshjul.py: ``next_twelve_months``).
-# Those modules are built separately; until they are in the branch, the start page
-# says where the calendar will be. Nothing else needs connecting: when they are
-# present, ``start_kommande`` uses them.
-
-
-def _upcoming_board_meeting(ctx: Context):
-    """The next board meeting in data/moten, or None (or None when that part is absent)."""
-    try:
-        from ..compute.moten import DatedMeeting, split
-    except ImportError:
-        return None
-    docs = getattr(ctx.ds, "moten", None) or []
-    meetings = [DatedMeeting(m, int(d.key)) for d in docs if d.key.isdigit() for m in d.model.moten]
-    upcoming, _ = split(meetings, ctx.today)
-    return next((dm for dm in upcoming if dm.meeting.slag == "styrelsemote"), None)
+# -- what happens next -----------------------------------------------------------
+# The meetings (render/moten.py: ``start_lines``, with their published documents) and
+# the yearly cycle's dated events (compute/arshjul.py: ``cycle_view``). How far the
+# data reach is stated by render/aktualitet.py (``start_aktualitet``).
 
 
 def _cycle(ctx: Context):
@@ -152,19 +137,12 @@ def start_kommande(ctx: Context, n: int = 4) -> str:
     if cycle is None:
         return f"Nästa styrelsemöte och kommande sista dagar visas här när årshjulet finns i data (se {calendar})."
     out = []
-    meeting = _upcoming_board_meeting(ctx)
-    if meeting is not None:
-        m = meeting.meeting
-        when = fmt.date(m.datum) if m.datum else f"{meeting.year}, datum ännu inte bestämt"
-        out.append(f"**Nästa styrelsemöte:** {when}. " + link(ctx, PAGE, "moten/index.md", "Alla möten"))
-    else:
-        out.append(
-            f"**Nästa styrelsemöte:** inget datum finns i data (per {fmt.date(ctx.today)}). "
-            + link(ctx, PAGE, "moten/index.md", "Alla möten")
-        )
+    from .moten import start_lines
+
+    out += start_lines(ctx, PAGE)
     out += ["", f"**Närmast i {calendar}:**", ""]
     if not cycle:
-        out.append("- Inga händelser de kommande tolv månaderna.")
+        out.append("- Källorna ger inget datum för de kommande tolv månaderna.")
     for o in cycle[:n]:
         deadline = " (sista dag enligt förbundsordningen)" if o.event.rule is not None else ""
         out.append(f"- {fmt.date(o.date)}: {text.inline(o.event.rubrik)}{deadline}")
