@@ -87,5 +87,5 @@ def test_a_meetings_published_documents_reach_the_start_page(fixture_copy):
          "      - slag: kallelse\n        url: https://exempeldalen.example/kallelse-2026-12-10.pdf")
     ds = load_dataset(fixture_copy)
     out = start.start_kommande(Context(ds, dt.date(2026, 11, 22)))
-    assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. [Kallelse](https://exempeldalen.example/kallelse-2026-12-10.pdf)" in out
-    assert "[Protokoll](https://exempeldalen.example/protokoll-2026-03-01.pdf)" in out  # the latest meeting's
+    assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. <a href=\"https://exempeldalen.example/kallelse-2026-12-10.pdf\">Kallelse</a>" in out
+    assert '<a href="https://exempeldalen.example/protokoll-2026-03-01.pdf">Protokoll</a>' in out  # the latest meeting's
