@@ -125,6 +125,8 @@ class DataSet:
     arvoden: list[Document[Arvodesunderlag]] = field(default_factory=list)
     webbplats: Document[Webbplats] | None = None  # required: see COLLECTIONS
     tillganglighet: Document[Tillganglighet] | None = None
+    # Collections with a file that could not be read (only in a partial data set).
+    incomplete: frozenset[str] = frozenset()
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
@@ -243,6 +245,7 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
         ]
     claimed: set[Path] = set()
     values: dict[str, Any] = {}
+    incomplete: set[str] = set()  # collections with a file that could not be used
     for coll in COLLECTIONS:
         paths = sorted(p for p, rel in relative.items() if _matches(rel, coll.pattern))
         claimed.update(paths)
@@ -269,6 +272,8 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
             problems += model_problems
             if model is not None:
                 docs.append(Document(path, ydoc.display, model, ydoc.lines, ydoc.data))
+        if len(docs) < len(paths):
+            incomplete.add(coll.field)
         if coll.required and not paths:
             problems.append(Problem(str(root / coll.pattern), 0, "", "filen saknas" if coll.single else "inga filer hittades"))
         if coll.single:
@@ -285,7 +290,7 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
     if problems:
         needed = [c.field for c in COLLECTIONS if c.single and c.required]
         if partial and all(values.get(f) is not None for f in needed):
-            return DataSet(root=root, **values), problems
+            return DataSet(root=root, incomplete=frozenset(incomplete), **values), problems
         return None, problems
     return DataSet(root=root, **values), []
 
@@ -314,16 +319,35 @@ def load_dataset(root: Path) -> DataSet:
 
 
 def _checks_over_part(dataset: DataSet) -> list[Problem]:
+    """The cross-checks that see only complete collections, over a partial data set.
+
+    A check that reads a collection with a file missing would report the gap as
+    the data's fault ("no förbundsordning in force") next to the real reason (the
+    file's own problem), so which collections each check reads is watched, and
+    its problems are kept only when every collection it read is complete.
+    """
+    import copy
     from dataclasses import replace
 
     from .checks import CHECKS
 
     problems: list[Problem] = []
     for c in CHECKS.values():
+        read: set[str] = set()
+
+        class Watched(type(dataset)):  # type: ignore[misc,valid-type]
+            def __getattribute__(self, name):
+                read.add(name)
+                return super().__getattribute__(name)
+
+        watched = copy.copy(dataset)
+        watched.__class__ = Watched
         try:
-            problems += [replace(p, check=c.name) for p in c.run(dataset)]
+            found = [replace(p, check=c.name) for p in c.run(watched)]
         except Exception:  # noqa: BLE001 - a check may need the file that is missing
             continue
+        if not read & dataset.incomplete:
+            problems += found
     return problems
 
 
