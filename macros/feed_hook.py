@@ -2,7 +2,7 @@
 rss plugin used (feed_rss_created.xml, and feed_rss_updated.xml for those who
 subscribed to that one; posts are dated by creation only, so both are the same).
 
-The posts are read from the blog's folder (finsam.nyheter); each post's address
+The posts are read from the förbund's own pages (data/sidor/aktuellt/posts, finsam.nyheter); each post's address
 is the one Material's blog gave its page. A draft the blog leaves out is left
 out of the feed too. The feed needs absolute links, so site_url must be set.
 """
@@ -24,6 +24,8 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.feed import FeedChannel, FeedItem, rss  # noqa: E402
 from finsam.nyheter import read_posts  # noqa: E402
+from finsam.settings import data_dir  # noqa: E402
+from finsam.sidor import own_pages_dir  # noqa: E402
 
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
 
@@ -37,7 +39,9 @@ def on_env(env, config, files):
         raise Abort("Nyhetsflödet (RSS) behöver webbplatsens adress: ange site_url i mkdocs.yml.")
     blog_dir = blog.config.blog_dir.strip("/")
     items = []
-    for post in read_posts(Path(config.docs_dir), f"{blog_dir}/posts"):
+    # The posts are the förbund's own pages: data/sidor/<blog_dir>/posts/*.md (finsam.sidor).
+    data = data_dir(Path(config.config_file_path).parent, config.extra.get("finsam_data"))
+    for post in read_posts(own_pages_dir(data), f"{blog_dir}/posts"):
         file = files.get_file_from_path(post.path)
         if file is None or file.inclusion.is_excluded():
             continue

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import REAL_DATA, mkdocs_build
 from finsam.nyheter import read_posts
 from finsam.render.start import latest_news
+from finsam.sidor import own_pages_dir
 
-DOCS = ROOT / "docs"
+# The news posts are the förbund's own pages: data/sidor/aktuellt/posts/*.md.
+DOCS = own_pages_dir(REAL_DATA)
 
 
 def test_posts_are_read_newest_first():

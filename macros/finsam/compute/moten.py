@@ -112,7 +112,8 @@ def _view(dm: DatedMeeting, upcoming: bool) -> MeetingView:
         end=m.slut,
         kind=m.slag,
         kind_label=kind,
-        title=kind if m.rubrik == kind else f"{kind}: {m.rubrik}",
+        # The rubrik alone when it already names the kind ("Interimsstyrelsens konstituerande möte").
+        title=m.rubrik if kind.lower() in m.rubrik.lower() else f"{kind}: {m.rubrik}",
         organ=m.organ,
         place=m.plats,
         about=m.beskrivning,

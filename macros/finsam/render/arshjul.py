@@ -72,7 +72,7 @@ def _item(ctx: Context, e: cycle.EventView) -> str:
             parts.append("Ingen källa säger att det sker varje år.")
     if e.source:
         parts.append(f"Källa: {text.inline(e.source)}.")
-    return f'<span id="{e.anchor}"></span>' + " ".join(parts)
+    return render_template("arshjul/ankare.html", id=e.anchor) + " ".join(parts)
 
 
 @macro

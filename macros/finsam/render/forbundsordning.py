@@ -184,6 +184,7 @@ def forbundsordning_pages(ds) -> list[GeneratedPage]:
             path=version_page(doc.key),
             title=version_title(doc),
             parent="forbundsordning/index.md",
+            sources=(doc.path,),
             # The heading is Markdown that Jinja also reads: text from data goes through inline().
             content=heading(f"Förbundsordning: {version_title(doc)}") + "\n\n" + call("forbundsordning", doc.key) + "\n",
         )

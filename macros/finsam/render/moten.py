@@ -4,7 +4,7 @@ published, and one note for the documents that are missing (compute.moten)."""
 from __future__ import annotations
 
 from .. import urls
-from ..compute.moten import MeetingView, MeetingsView, meetings_view
+from ..compute.moten import MeetingView, meetings_view
 from . import Context, macro
 from .. import format as fmt
 from . import text
@@ -45,18 +45,19 @@ def document_links(ctx: Context, m: MeetingView, from_page: str) -> list[str]:
     return parts
 
 
-def _table(ctx: Context, view: MeetingsView, meetings: tuple[MeetingView, ...]) -> str:
-    docs = view.any_published
-    head = "| När | Möte | Vem | Om mötet |" + (" Handlingar |" if docs else "")
-    rows = [head, "|---|---|---|---|" + ("---|" if docs else "")]
+def _list(ctx: Context, meetings: tuple[MeetingView, ...]) -> str:
+    """One list item per meeting (readable at any width): when, what, who, about, documents."""
+    rows = []
     for m in meetings:
-        about = text.inline(m.about) if m.about else ""
+        parts = [f"- **{when(m)}:** {text.inline(m.title)} ({text.inline(m.organ)})."]
+        if m.about:
+            parts.append(text.inline(m.about))
         if m.place:
-            about = (about + " " if about else "") + f"Plats: {text.inline(m.place)}."
-        row = f"| {when(m)} | {text.inline(m.title)} | {text.inline(m.organ)} | {about} |"
+            parts.append(f"Plats: {text.inline(m.place)}.")
+        docs = document_links(ctx, m, MEETINGS_PAGE)
         if docs:
-            row += f" {'; '.join(document_links(ctx, m, MEETINGS_PAGE)) or '–'} |"
-        rows.append(row)
+            parts.append(f"Handlingar: {'; '.join(docs)}.")
+        rows.append(" ".join(parts))
     return "\n".join(rows)
 
 
@@ -83,7 +84,7 @@ def moten_kommande(ctx: Context) -> str:
     view = meetings_view(ctx.ds, ctx.today)
     if not view.upcoming:
         return f"Det finns inga kommande möten i uppgifterna den {fmt.date(ctx.today)}."
-    return _table(ctx, view, view.upcoming)
+    return _list(ctx, view.upcoming)
 
 
 @macro
@@ -92,7 +93,7 @@ def moten_tidigare(ctx: Context) -> str:
     view = meetings_view(ctx.ds, ctx.today)
     if not view.past:
         return "Det finns inga tidigare möten i uppgifterna."
-    return _table(ctx, view, view.past)
+    return _list(ctx, view.past)
 
 
 def start_lines(ctx: Context, from_page: str) -> list[str]:

@@ -10,15 +10,17 @@ from ..compute import insatser as calc
 from . import Context, macro
 from .. import format as fmt
 from . import text
-from .links import link, page_exists, relative
+from ..sidor import shortcuts
+from ..urls import relative
+from .links import link, page_exists
 
 PAGE = "index.md"
 MISSING = "uppgift saknas"
 
 
 def latest_plan(ds):
-    """The latest verksamhetsplan, if the data set has that collection."""
-    plans = getattr(ds, "verksamhetsplaner", None) or []
+    """The latest verksamhetsplan, or None when there is none."""
+    plans = ds.verksamhetsplaner
     return max(plans, key=lambda d: d.model.ar) if plans else None
 
 
@@ -27,7 +29,7 @@ def start_vision(ctx: Context) -> str:
     """The vision (latest verksamhetsplan) and the purpose (data/forbund.yaml)."""
     out = []
     plan = latest_plan(ctx.ds)
-    vision = getattr(plan.model, "vision", None) if plan is not None else None
+    vision = plan.model.vision if plan is not None else None
     if vision:
         out += [
             '<p class="start-vision" markdown>',
@@ -173,7 +175,6 @@ SHORTCUTS = (
     ("arshjul/index.md", "Årshjulet", "förbundets år, med kalenderfil"),
     ("verksamhetsplan/index.md", "Verksamhetsplan", "mål och aktiviteter"),
     ("dokument/index.md", "Dokument", "planer, budgetar, förbundsordningar och andra dokument, efter typ och år"),
-    ("om/lansforbundet.md", "Länsförbundet", "hur tre samordningsförbund blev ett 2024"),
     ("om/index.md", "Om förbundet", "syfte, medlemmar och historik"),
     ("forbundsordning/index.md", "Förbundsordningen", "förbundets regler, med de regler som beräkningarna bygger på"),
 )
@@ -182,6 +183,10 @@ SHORTCUTS = (
 @macro
 def start_genvagar(ctx: Context) -> str:
     """Links to the site's main sections that exist in this build."""
-    return "\n".join(
-        f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)
-    )
+    items = [f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)]
+    # The förbund's own pages (data/sidor/) marked ``genvag: true``.
+    items += [
+        f"- {link(ctx, PAGE, p.path, text.inline(p.title))}: {text.inline(p.description or '')}."
+        for p in shortcuts(ctx.ds.root)
+    ]
+    return "\n".join(items)

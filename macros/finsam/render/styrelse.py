@@ -17,7 +17,8 @@ from . import Context, macro
 from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
-from .links import link_if_page, relative
+from ..urls import relative
+from .links import link_if_page
 from .moten import contact_link
 from .templating import render_template
 
@@ -40,13 +41,6 @@ def page_href(from_page: str, to_page: str) -> str:
     """A relative href between two pages, for links inside HTML templates."""
     rel = posixpath.relpath(_url(to_page), _url(from_page))
     return rel + "/" if not rel.endswith("/") else rel
-
-
-def _person_name(ctx: Context, person_id: str | None) -> str:
-    if person_id is None or ctx.ds.personer is None:
-        return UNKNOWN
-    person = ctx.ds.personer.model.person(person_id)
-    return text.inline(person.namn) if person else UNKNOWN
 
 
 def current_board(ctx: Context):
@@ -265,23 +259,25 @@ def medlem(ctx: Context, org_id: str) -> str:
         )
     out += _contribution_lines(ctx, page, org_id)
     out += ["", "## Platser i styrelsen", ""]
-    boards = sorted(ctx.ds.styrelser, key=lambda d: d.model.fran, reverse=True)
-    seated = [d for d in boards if any(s.medlem == org_id for s in d.model.platser)]
-    if not seated:
-        out.append("Organisationen har inga platser i de styrelser som finns i uppgifterna.")
-    else:
-        out += ["| Styrelse | Mandatperiod | Ledamot | Ersättare |", "|---|---|---|---|"]
-        for d in seated:
-            b = d.model
-            led = b.seats(org_id, "ledamot")
-            ers = b.seats(org_id, "ersattare")
-            out.append(
-                f"| [{text.inline(b.namn)}]({relative(page, BOARD_PAGE)}"
-                f"{'' if d is current_board(ctx) else '#' + d.key}) | "
-                f"{fmt.date(b.fran)} – {fmt.date(b.till)} | "
-                f"{_person_name(ctx, led[0].person) if led else UNKNOWN} | "
-                f"{_person_name(ctx, ers[0].person) if ers else UNKNOWN} |"
+    boards = [board_view(ctx.ds, d, ctx.today) for d in sorted(ctx.ds.styrelser, key=lambda d: d.model.fran, reverse=True)]
+    if not boards:
+        out.append("Det finns inga uppgifter om förbundets styrelser.")
+    for view in boards:
+        where = f"[{text.inline(view.namn)}]({relative(page, BOARD_PAGE)}{'' if view.is_current else '#' + view.key})"
+        term = f"{fmt.date(view.fran)} – {fmt.date(view.till)}"
+        row = next((r for r in view.rows if r.member_id == org_id), None)
+        if not view.rows:
+            seats = "källorna anger inte vilka ledamöter styrelsen hade"
+        elif row is None:
+            seats = "ingen plats"
+        elif row.ledamot is None and row.ersattare is None:
+            seats = "en ledamot och en ersättare; källorna namnger dem inte"
+        else:
+            seats = (
+                f"ledamot {text.inline(row.ledamot) if row.ledamot else UNKNOWN}, "
+                f"ersättare {text.inline(row.ersattare) if row.ersattare else UNKNOWN}"
             )
+        out.append(f"- {where} ({term}): {seats}.")
     return "\n".join(out)
 
 
@@ -299,6 +295,11 @@ def member_pages(ds) -> list[GeneratedPage]:
                 title=org.namn,
                 parent=MEMBER_INDEX,
                 content=heading(org.namn) + "\n\n" + call("medlem", org_id) + "\n",
+                # The organisation, its seats, its contributions and the rules behind them.
+                sources=(
+                    ds.forbund.path,
+                    *(d.path for d in (*ds.styrelser, *ds.medlemsinsatser, *ds.forbundsordningar)),
+                ),
             )
         )
     return sorted(pages, key=lambda p: p.title)

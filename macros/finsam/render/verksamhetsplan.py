@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import urls
 from ..model.verksamhetsplan import STATUS_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
@@ -13,7 +14,7 @@ INDEX = "verksamhetsplan/index.md"
 
 
 def plan_page(year: int | str) -> str:
-    return f"verksamhetsplan/{year}.md"
+    return urls.verksamhetsplan_page(year)
 
 
 def _plan(ctx: Context, year: int):
@@ -105,6 +106,7 @@ def plan_pages(ds) -> list[GeneratedPage]:
             path=plan_page(d.model.ar),
             title=f"Verksamhetsplan {d.model.ar}",
             parent=INDEX,
+            sources=(d.path,),
             content=heading(f"Verksamhetsplan {d.model.ar}") + "\n\n" + call("verksamhetsplan", d.model.ar) + "\n",
         )
         for d in sorted(ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)
