@@ -79,7 +79,7 @@ def on_config(config):
     # MkDocs' theme templates do not autoescape: the name from data is escaped
     # here, as Markup so that the templates' own "| e" does not escape it twice.
     config.site_name = Markup(html.escape(site.name))
-    config.site_description = site.description
+    config.site_description = Markup(html.escape(site.description))  # the theme writes it raw, too
     if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
         config.site_url = site.url
     _tree[:] = tree(ds, today)
