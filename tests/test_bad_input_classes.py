@@ -704,3 +704,64 @@ def test_field_specific_messages(fixture_copy, old, new, expect):
     problems = problems_in(fixture_copy)
     assert any("moten/2026.yaml:" in p and expect in p for p in problems), problems
     assert not any(" or " in p for p in problems), problems
+
+
+# -- 2. CSV downloads are safe to open in a spreadsheet ---------------------------
+
+@given(
+    text=st.text(max_size=20),
+    start=st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\n", " =", "  +", "\uff1d", ""]),
+    number=st.one_of(st.integers(-10**12, 10**12), st.decimals(-10**9, 10**9, places=2, allow_nan=False)),
+)
+@FAST
+def test_a_csv_text_cell_never_starts_a_formula_and_numbers_stay_numbers(text, start, number):
+    """Through the one function that writes every CSV cell (render/downloads.py: csv_cell)."""
+    import csv
+    import io
+
+    from finsam.render.downloads import csv_cell
+
+    cell = csv_cell(start + text)
+    if (start + text).lstrip(" ")[:1] in ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d"):
+        assert cell.startswith("'"), cell
+    else:
+        assert cell == start + text
+    assert cell.lstrip(" ")[:1] not in ("=", "+", "-", "@", "\t", "\r", "\n")
+    shown = csv_cell(number)
+    assert Decimal(shown) == number and not shown.startswith("'")  # -5 stays -5
+    assert csv_cell(True) == "true" and csv_cell(None) == ""
+    row = next(csv.reader(io.StringIO(_one_row(cell), newline="")))
+    assert row == [cell]
+
+
+def _one_row(cell: str) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([cell])
+    return buf.getvalue()
+
+
+def test_every_download_writes_its_cells_through_csv_cell(fixture_copy):
+    """Text in a budget line's name that starts like a formula is neutralised in the real download."""
+    from finsam.dataset import load_dataset
+    from finsam.render.downloads import download_files
+
+    path = next(fixture_copy.glob("budget/*.yaml"))
+    import re
+
+    name = re.search(r"    namn: (.+)\n", path.read_text(encoding="utf-8"))
+    edit(path, name.group(0), f"    namn: '=HYPERLINK(\"https://x.example\";\"{name.group(1)}\")'\n")
+    files = dict(download_files(load_dataset(fixture_copy), dt.date(2026, 11, 22)))
+    csvs = [text for name, text in files.items() if name.endswith(".csv")]
+    assert any("HYPERLINK" in text for text in csvs)
+    for text in csvs:
+        import csv
+        import io
+
+        for row in csv.reader(io.StringIO(text, newline="")):
+            for cell in row:
+                assert not cell.lstrip(" ").startswith(("=", "+", "@", "\t", "\r")), cell
+                if cell.startswith("-"):
+                    Decimal(cell)  # a leading '-' only on a number
