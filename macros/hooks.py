@@ -76,10 +76,10 @@ def on_config(config):
     _print_notices(ds)
     today = build_date()
     site = identity(ds, today)
-    # MkDocs' theme templates do not autoescape: the name from data is escaped
-    # here, as Markup so that the templates' own "| e" does not escape it twice.
+    # MkDocs' theme templates do not autoescape: name and description from data are
+    # escaped here, as Markup so that the templates' own "| e" does not escape them twice.
     config.site_name = Markup(html.escape(site.name))
-    config.site_description = Markup(html.escape(site.description))  # the theme writes it raw, too
+    config.site_description = Markup(html.escape(site.description))
     if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
         config.site_url = site.url
     _tree[:] = tree(ds, today)
