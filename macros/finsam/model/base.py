@@ -163,7 +163,7 @@ CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 Clock = Annotated[str, StringConstraints(pattern=CLOCK_PATTERN)]
 
 PATTERN_MESSAGES: dict[str, str] = {
-    SLUG_PATTERN: "ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. 'region-vastmanland')",
+    SLUG_PATTERN: "ska bestå av små bokstäver a–z, siffror och bindestreck (t.ex. 'region-exempel')",
     URL_PATTERN: (
         "ska vara en webbadress som börjar med https:// följt av ett värdnamn, utan mellanslag, citattecken "
         "eller parenteser (t.ex. https://exempel.se/dokument.pdf)"
