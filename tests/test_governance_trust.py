@@ -100,3 +100,11 @@ def test_a_plan_whose_year_is_over_says_so(real, today):
     for v in verksamhetsplaner(real, today):
         page = plan_render.verksamhetsplan(ctx, v.year)
         assert (f"Verksamhetsåret {v.year} är slut" in page) == (v.year < today.year)
+
+
+@pytest.mark.parametrize("today", TWO_DATES)
+def test_the_next_meeting_is_a_dated_one_on_or_after_the_build_date(real, today):
+    from finsam.compute.aktualitet import reach
+
+    r = reach(real, today)
+    assert r.next_meeting is None or (r.next_meeting.date is not None and r.next_meeting.date >= today)
