@@ -21,6 +21,7 @@ from ..compute.contributions import STATE, year_contributions
 from ..compute.equity import policy_tests, roll_forward
 from ..memo import by_identity
 from ..pages import file_source
+from .text import spreadsheet_safe
 
 DIR = "ekonomi/data"
 
@@ -53,12 +54,22 @@ def _value(v: Any) -> Any:
     return v
 
 
+def csv_cell(value: Any) -> str:
+    """The text of one CSV cell (header or data): the one place a value becomes CSV text."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return str(_value(value))  # a number stays a number, a negative one too
+    text = spreadsheet_safe(str(_value(value)))  # text never runs as a formula (OWASP CSV injection)
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # the writer quotes \n, not a lone \r
+
+
 def to_csv(d: Download) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([c.name for c in d.columns])
+    w.writerow([csv_cell(c.name) for c in d.columns])
     for row in d.rows:
-        w.writerow(["" if row.get(c.name) is None else _value(row.get(c.name)) for c in d.columns])
+        w.writerow([csv_cell(row.get(c.name)) for c in d.columns])
     return buf.getvalue()
 
 
