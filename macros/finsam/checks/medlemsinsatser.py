@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compute.contributions import STATE
+from ..compute.medlemsinsatser import STATE
 from ..render.format import number
 from . import check
 

@@ -68,9 +68,9 @@ def arvoden(ctx: Context) -> str:
         f"”{UNKNOWN}”; förbundets kansli för in beloppet när regionen har fastställt det.",
     ]
     if remuneration_download(ctx.ds):
-        from .ekonomi import downloads_list
+        from .downloads import downloads_list
 
-        out += ["", "## Ladda ner {#ladda-ner}", "", downloads_list(ctx, "arvoden", "data/")]
+        out += ["", "## Ladda ner {#ladda-ner}", "", downloads_list(ctx, "arvoden", "ekonomi/arvoden.md")]
     return "\n".join(out)
 
 
@@ -82,7 +82,7 @@ def remuneration_download(ds) -> Download | None:
     for year, fo, rule, paragraph, base, source in rows:
         for role, pct in (("ordforande", rule.ordforande_procent), ("vice_ordforande", rule.vice_ordforande_procent)):
             data.append({"ar": year, "roll": role, "procent": pct, "grundbelopp": base,
-                         "belopp": fixed_remuneration(pct, base)})
+                         "belopp": fixed_remuneration(pct, base), "figurslag": "regelberakning"})
     sources = sorted({s for *_, s in rows if s} | {k for _, fo, *_ in rows for k in fo.model.kallor})
     return Download(
         name="arvoden",
@@ -91,7 +91,8 @@ def remuneration_download(ds) -> Download | None:
         unit="kr och procent",
         sources=sources,
         columns=[Column("ar", "År", "integer"), Column("roll", "Roll"), Column("procent", "Procent av grundbeloppet", "decimal"),
-                 Column("grundbelopp", "Grundbelopp (kr)", "integer"), Column("belopp", "Arvode (kr)", "integer")],
+                 Column("grundbelopp", "Grundbelopp (kr)", "integer"), Column("belopp", "Arvode (kr)", "integer"),
+                 Column("figurslag", "Slag av siffra")],
         rows=data,
         topic="arvoden",
     )

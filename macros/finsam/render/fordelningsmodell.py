@@ -69,22 +69,22 @@ def fordelningsmodell(ctx: Context) -> str:
         out += [
             "## Räkneexempel {#rakneexempel}",
             "",
-            '!!! example "Påhittade siffror"',
+            '!!! example "Fiktiva siffror"',
             f"    {text.inline(e.forklaring)}",
             "",
             "| Steg | Belopp |",
             "|---|---:|",
-            f"| Statens ram (påhittad) | {_tkr(e.statlig_ram_tkr)} |",
-            f"| Grundtilldelning till {fmt.number(e.antal_forbund)} förbund (påhittat antal) | {_tkr(m.grundtilldelning_tkr * e.antal_forbund)} |",
+            f"| Statens ram (fiktiv) | {_tkr(e.statlig_ram_tkr)} |",
+            f"| Grundtilldelning till {fmt.number(e.antal_forbund)} förbund (fiktivt antal) | {_tkr(m.grundtilldelning_tkr * e.antal_forbund)} |",
             f"| Kvar att fördela efter nycklarna | {_tkr(a.remaining_frame)} |",
-            f"| Försörjningsmått: {fmt.percent(m.forsorjningsmatt_procent)} × förbundets andel {fmt.percent(e.andel_forsorjningsmatt_procent, 1)} (påhittad) | {_tkr(a.by_support_measure, 1)} |",
-            f"| Invånare {band}: {fmt.percent(m.invanare_procent)} × förbundets andel {fmt.percent(e.andel_invanare_procent, 1)} (påhittad) | {_tkr(a.by_population, 1)} |",
+            f"| Försörjningsmått: {fmt.percent(m.forsorjningsmatt_procent)} × förbundets andel {fmt.percent(e.andel_forsorjningsmatt_procent, 1)} (fiktiv) | {_tkr(a.by_support_measure, 1)} |",
+            f"| Invånare {band}: {fmt.percent(m.invanare_procent)} × förbundets andel {fmt.percent(e.andel_invanare_procent, 1)} (fiktiv) | {_tkr(a.by_population, 1)} |",
             f"| Grundtilldelning | {_tkr(a.base)} |",
             f"| **Enligt nycklarna** | **{_tkr(a.model_amount, 1)}** |",
         ]
         if a.floor is not None:
             out.append(
-                f"| Spärr: minst {fmt.percent(100 - m.max_minskning_procent)} av föregående år ({_tkr(e.foregaende_ar_tkr)}, påhittat) | {_tkr(a.floor, 1)} |"
+                f"| Spärr: minst {fmt.percent(100 - m.max_minskning_procent)} av föregående år ({_tkr(e.foregaende_ar_tkr)}, fiktivt) | {_tkr(a.floor, 1)} |"
             )
         out += [
             f"| **Tilldelning, avrundad till hela tkr** | **{_tkr(a.amount)}** |",
@@ -98,9 +98,9 @@ def fordelningsmodell(ctx: Context) -> str:
         ]
         dl = [d for d in allocation_downloads(ctx.ds)]
         if dl:
-            from .ekonomi import downloads_list
+            from .downloads import downloads_list
 
-            out += ["## Ladda ner {#ladda-ner}", "", downloads_list(ctx, "fordelningsmodell", "data/"), ""]
+            out += ["## Ladda ner {#ladda-ner}", "", downloads_list(ctx, "fordelningsmodell", "ekonomi/statens-fordelningsmodell.md"), ""]
     return "\n".join(out)
 
 
@@ -124,15 +124,16 @@ def allocation_downloads(ds) -> list[Download]:
         out.append(
             Download(
                 name=f"fordelningsmodell-{m.ar}-exempel",
-                title=f"Statens fördelningsmodell {m.ar}: räkneexempel med påhittade siffror",
-                description="Räkneexempel som visar modellen. Siffrorna är påhittade (exempel: true), inte uppgifter om något förbund.",
+                title=f"Statens fördelningsmodell {m.ar}: räkneexempel med fiktiva siffror",
+                description="Räkneexempel som visar modellen. Siffrorna är fiktiva, inte uppgifter om något förbund.",
                 unit="tkr",
                 sources=[m.kalla],
                 columns=[Column("steg", "Steg"), Column("namn", "Namn"), Column("belopp", "Belopp (tkr)", "decimal"),
-                         Column("exempel", "Påhittat exempel", "boolean")],
-                rows=[{"steg": k, "namn": n, "belopp": v.quantize(Decimal("0.1")) if v is not None else None, "exempel": True} for k, n, v in rows],
+                         Column("exempel", "Fiktivt exempel", "boolean"), Column("figurslag", "Slag av siffra")],
+                rows=[{"steg": k, "namn": n, "belopp": v.quantize(Decimal("0.1")) if v is not None else None, "exempel": True,
+                       "figurslag": "fiktivt_exempel"} for k, n, v in rows],
                 topic="fordelningsmodell",
-                notes=["Påhittade siffror: visar bara hur modellen räknar."],
+                notes=["Fiktiva siffror: visar bara hur modellen räknar."],
             )
         )
     return out
