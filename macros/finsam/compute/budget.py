@@ -14,6 +14,7 @@ share is never reported as a deviation.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -426,6 +427,16 @@ class OversiktRad:
 
 
 @dataclass(frozen=True)
+class Finansiering:
+    """How the source's text says the year's costs are financed (as positive amounts)."""
+
+    costs: int
+    member_funds: int
+    other_income: int
+    from_equity: int
+
+
+@dataclass(frozen=True)
 class BudgetSida:
     """Everything a budget year's page and its downloads show."""
 
@@ -433,7 +444,7 @@ class BudgetSida:
     page: str
     forbund: str
     kind: str  # figurslag of the budget column: beslutad budget
-    beslutad: object
+    beslutad: dt.date | None
     beslutad_av: str | None
     kalla: str
     unit: str
@@ -441,7 +452,7 @@ class BudgetSida:
     table: BudgetTabell
     shares: BudgetAndelar | None
     overview: list[OversiktRad]
-    financing: object
+    financing: Finansiering | None
     deviations: list[Deviation]
 
 
@@ -619,7 +630,10 @@ def budget_page_view(ds, doc) -> BudgetSida:
         year=b.ar, page=page_path(b.ar), forbund=b.forbund, kind="beslutad_budget",
         beslutad=b.beslutad, beslutad_av=b.beslutad_av, kalla=b.kalla, unit=b.enhet, kommentar=b.kommentar,
         table=budget_table_view(b, numbers), shares=shares_view(b, numbers), overview=overview_view(b, numbers),
-        financing=b.finansiering, deviations=deviations,
+        financing=Finansiering(b.finansiering.kostnader, b.finansiering.medlemsintakter,
+                               b.finansiering.ovriga_intakter, b.finansiering.fran_eget_kapital)
+        if b.finansiering else None,
+        deviations=deviations,
     )
 
 

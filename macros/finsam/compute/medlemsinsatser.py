@@ -359,7 +359,7 @@ class MedlemsinsatserAr:
     forbundsordning_key: str | None
     paragraph_anchor: str | None
     paragraph_label: str | None
-    rule: Kostnadsfordelning | None
+    shares: dict[str, Decimal] | None  # the rule's percentages: "stat", "region", "kommuner"
     band_label: str | None  # the rule's age band, None without a municipal split
     reference_date: dt.date | None  # the population date the rule asks for
     total: Decimal | None
@@ -463,7 +463,7 @@ def medlemsinsatser_view(ds, doc) -> MedlemsinsatserAr:
         forbundsordning_key=view.forbundsordning_key if view else None,
         paragraph_anchor=view.paragraph_anchor if view else None,
         paragraph_label=view.paragraph_label if view else None,
-        rule=view.rule if view else None,
+        shares={p: Decimal(getattr(view.rule, p)) for p in ("stat", "region", "kommuner")} if view else None,
         band_label=band_label(kf.aldersgrupp) if kf is not None else None,
         reference_date=kf.referensdatum.in_year(m.ar - 1) if kf is not None else None,
         total=view.total if view else (Decimal(m.total_kr) if m.total_kr is not None else None),

@@ -83,9 +83,9 @@ def budget_ar(ctx: Context, year) -> str:
         out += [
             "## Finansiering {#finansiering}",
             "",
-            f"Enligt källan finansieras kostnaderna {fmt.tkr(f.kostnader)} med medlemsintäkter "
-            f"{fmt.tkr(f.medlemsintakter)}, övriga intäkter {fmt.tkr(f.ovriga_intakter)} och "
-            f"{fmt.tkr(f.fran_eget_kapital)} ur eget kapital. Beloppen stämmer med budgettabellen.",
+            f"Enligt källan finansieras kostnaderna {fmt.tkr(f.costs)} med medlemsintäkter "
+            f"{fmt.tkr(f.member_funds)}, övriga intäkter {fmt.tkr(f.other_income)} och "
+            f"{fmt.tkr(f.from_equity)} ur eget kapital. Beloppen stämmer med budgettabellen.",
             "",
         ]
     if v.deviations:

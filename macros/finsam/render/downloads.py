@@ -16,13 +16,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..compute.arvoden import remuneration_view
 from ..compute.budget import budget_page_view
-from ..compute.medlemsinsatser import medlemsinsatser_view
 from ..compute.equity import BASIS_KINDS, policy_tests, roll_forward
+from ..compute.fordelningsmodell import model_view
+from ..compute.medlemsinsatser import medlemsinsatser_view
 from ..memo import by_identity
 from ..model.figurslag import FIGURSLAG
 from ..pages import file_source
-from . import macro
+from . import format as fmt
+from . import macro, text
+from .links import relative
 
 DIR = "ekonomi/data"
 
@@ -300,6 +304,55 @@ def policy_download(ds) -> Download | None:
     )
 
 
+def allocation_downloads(ds) -> list[Download]:
+    out = []
+    for doc in ds.fordelningsmodeller:
+        v = model_view(doc)
+        if not v.steps:
+            continue
+        out.append(
+            Download(
+                name=f"fordelningsmodell-{v.year}-exempel",
+                title=f"Statens fördelningsmodell {v.year}: räkneexempel med fiktiva siffror",
+                description="Räkneexempel som visar modellen. Siffrorna är fiktiva, inte uppgifter om något förbund.",
+                unit="tkr",
+                sources=[v.kalla],
+                columns=[Column("steg", "Steg"), Column("namn", "Namn"), Column("belopp", "Belopp (tkr)", "decimal"),
+                         Column("exempel", "Fiktivt exempel", "boolean"), Column("figurslag", "Slag av siffra")],
+                rows=[{"steg": s.key, "namn": s.label,
+                       "belopp": s.amount.quantize(Decimal("0.1")) if s.amount is not None else None,
+                       "exempel": True, "figurslag": v.example_kind} for s in v.steps],
+                topic="fordelningsmodell",
+                notes=["Fiktiva siffror: visar bara hur modellen räknar."],
+            )
+        )
+    return out
+
+
+def remuneration_download(ds) -> Download | None:
+    v = remuneration_view(ds)
+    if not v.years:
+        return None
+    data = []
+    for y in v.years:
+        for role, pct, amount in (("ordforande", y.chair_percent, y.chair), ("vice_ordforande", y.vice_percent, y.vice)):
+            data.append({"ar": y.year, "roll": role, "procent": pct, "grundbelopp": y.base_amount,
+                         "belopp": amount, "figurslag": y.kind})
+    sources = sorted({y.kalla for y in v.years if y.kalla} | {k for y in v.years for k in y.rule_sources})
+    return Download(
+        name="arvoden",
+        title="Fasta årsarvoden för ordförande och vice ordförande",
+        description="Procent av grundbeloppet enligt förbundsordningen; beloppen är tomma så länge grundbeloppet inte är känt.",
+        unit="kr och procent",
+        sources=sources,
+        columns=[Column("ar", "År", "integer"), Column("roll", "Roll"), Column("procent", "Procent av grundbeloppet", "decimal"),
+                 Column("grundbelopp", "Grundbelopp (kr)", "integer"), Column("belopp", "Arvode (kr)", "integer"),
+                 Column("figurslag", "Slag av siffra")],
+        rows=data,
+        topic="arvoden",
+    )
+
+
 @by_identity  # several pages list the downloads; computed once per data set
 def downloads(ds) -> list[Download]:
     out: list[Download] = []
@@ -315,9 +368,6 @@ def downloads(ds) -> list[Download]:
     for d in (equity_download(ds), policy_download(ds)):
         if d:
             out.append(d)
-    from .fordelningsmodell import allocation_downloads
-    from .arvoden import remuneration_download
-
     out += allocation_downloads(ds)
     r = remuneration_download(ds)
     if r:
@@ -343,18 +393,12 @@ def download_files(ds, today) -> list[tuple[str, str]]:
 
 def source_title(ctx, source_id: str) -> str:
     """A source's title as safe Markdown (its id if the source is not listed)."""
-    from . import text
-
     k = next((k for k in ctx.ds.kallor.model.kallor if k.id == source_id), None)
     return text.inline(k.titel) if k else text.inline(source_id)
 
 
 def download_items(ctx, items: list[Download], from_page: str) -> str:
     """A Markdown list of downloads: CSV, its description, JSON, with unit, source and date."""
-    from . import format as fmt
-    from . import text
-    from .links import relative
-
     out = []
     for d in items:
         sources = "; ".join(source_title(ctx, s) for s in d.sources)

@@ -16,7 +16,7 @@ from . import text
 from .downloads import downloads_list, source_title
 from .forbundsordning import PART_LABELS, version_title
 from .links import link_if_page, relative
-from .templating import render_template
+from .pengar import money_template
 
 # What the source's amounts are, as the page's first words say it.
 LEAD = {
@@ -60,14 +60,14 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
             f"Den beslutade budgeten för {v.year} ({text.inline(b.column)}) räknar med {label} i medel från medlemmarna.",
             "",
         ]
-    if v.rule is None or v.total is None:
+    if v.shares is None or v.total is None:
         return "\n".join(out + ["Fördelningen kan inte räknas fram: totalen eller förbundsordningens regel för kostnaderna saknas."])
     fo_doc = ctx.ds.forbundsordning(v.forbundsordning_key)
     link = relative(page, f"forbundsordning/{fo_doc.key}.md") + (f"#{v.paragraph_anchor}" if v.paragraph_anchor else "")
     para = f"{v.paragraph_label} " if v.paragraph_label else ""
     rule_text = (
         f"Enligt [förbundsordningen {para}({text.inline(version_title(fo_doc))})]({link}), som gäller {v.year}, betalar "
-        + ", ".join(f"{PART_LABELS[p]} {fmt.percent(getattr(v.rule, p))}" for p in PART_LABELS)
+        + ", ".join(f"{PART_LABELS[p]} {fmt.percent(v.shares[p])}" for p in PART_LABELS)
         + " av medlemsinsatserna."
     )
     if v.band_label is not None:
@@ -75,6 +75,25 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
             f" Kommunernas del fördelas efter antalet invånare ({v.band_label}) den "
             f"{fmt.date(v.reference_date)}."
         )
+    if v.warnings:
+        out += ['!!! warning "Befolkningssiffrorna är inte de som förbundsordningen anger"']
+        out += [f"    - {text.inline(w[0].upper() + w[1:])}." for w in v.warnings]
+        out += [
+            "",
+            "    Fördelningen nedan visar därför hur regeln fördelar med de siffror som finns, "
+            "inte exakt de belopp som regeln ger.",
+            "",
+        ]
+    if v.rows:
+        out += [
+            "## Fördelning {#fordelning}",
+            "",
+            f"Tabellen visar för varje medlem beloppet enligt källan ({FIGURSLAG[v.stated_kind]}) och det belopp "
+            f"som förbundsordningens fördelning av totalen ger ({FIGURSLAG[v.computed_kind]}).",
+            "",
+            money_template("medlemsinsatser/fordelning.html", view=v),
+            "",
+        ]
     out += ["## Så räknas fördelningen {#sa-raknas-de}", "", rule_text, ""]
     total = _kr(v.total, v.total_approximate)
     out.append(f"- **Totalt ({FIGURSLAG[v.stated_kind]}):** {total} enligt källan.")
@@ -85,15 +104,6 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
             f"({source_title(ctx, pop_doc.model.kalla)}); åldrar som räknas: {v.basis.band_label}."
         )
     out.append("")
-    if v.warnings:
-        out += ['!!! warning "Befolkningssiffrorna är inte de som förbundsordningen anger"']
-        out += [f"    - {text.inline(w[0].upper() + w[1:])}." for w in v.warnings]
-        out += [
-            "",
-            "    Fördelningen nedan visar därför hur regeln fördelar med de siffror som finns, "
-            "inte exakt de belopp som regeln ger.",
-            "",
-        ]
     out += [
         '??? note "Så avrundas beloppen"',
         f"    Statens, regionens och kommunernas delar räknas i hela kronor. Varje kommuns belopp avrundas till "
@@ -110,13 +120,6 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
     ]
     if v.kommentar:
         out += ['??? note "Vilka befolkningssiffror källan bygger på"', "    " + text.blocks(v.kommentar).replace("\n", "\n    "), ""]
-    if v.rows:
-        out += [
-            "## Fördelning {#fordelning}",
-            "",
-            render_template("medlemsinsatser/fordelning.html", view=v, slag=FIGURSLAG),
-            "",
-        ]
     if v.comparison is not None:
         c = v.comparison
         intro = "Samma regel räknad med var och en av de befolkningssiffror som webbplatsen har för alla medlemskommuner"
@@ -124,7 +127,7 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
         if c.none_exact:
             intro += " Ingen av dem är från den dag och för de åldrar som förbundsordningen anger."
         out += ["## Jämförelse av befolkningssiffror {#jamforelse}", "", intro, "",
-                render_template("medlemsinsatser/jamforelse.html", view=c), ""]
+                money_template("medlemsinsatser/jamforelse.html", view=c), ""]
         if c.closest is not None:
             out += [
                 f"Närmast källans belopp kommer siffrorna från {fmt.date(c.closest.reference_date)} "

@@ -41,12 +41,6 @@ def start_vision(ctx: Context) -> str:
     return "\n".join(out)
 
 
-def _money(value, unit: str) -> str:
-    if value is None:
-        return MISSING
-    return fmt.tkr(value) if unit == "tkr" else fmt.kr(value)
-
-
 def _card(value: str, label: str, how: str) -> list[str]:
     return [
         '<div class="nyckeltal__kort" markdown>',
