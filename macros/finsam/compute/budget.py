@@ -250,7 +250,7 @@ def differences(budget: Budget) -> list[Difference]:
             if share.differs:
                 i = next(j for j, a in enumerate(budget.andelar) if a.kategori == share.category)
                 out.append(
-                    Difference(f"Andel: {share.label} (procent)", col.rubrik, share.stated, share.shown,
+                    Difference(f"Andel: {share.label}", col.rubrik, share.stated, share.shown,
                                share.avvikelse, ("andelar", i, "procent"), ("andel", share.category))
                 )
     for i, row in enumerate(budget.oversikt):
@@ -666,6 +666,7 @@ class Nyckeltal:
 
     year: int
     page: str
+    forbund: str  # whose budget it is (the budget's own förbund, which may be a predecessor)
     unit: str
     kind: str  # figurslag: beslutad budget
     costs: int | None  # as a positive amount
@@ -687,7 +688,7 @@ def key_figures_view(ds) -> Nyckeltal | None:
     computed = totals(b, col.id)["kostnader"]
     individual = next((s for s in shares(b, col.id) if s.category == "individ"), None)
     return Nyckeltal(
-        year=b.ar, page=page_path(b.ar), unit=b.enhet, kind="beslutad_budget",
+        year=b.ar, page=page_path(b.ar), forbund=b.forbund, unit=b.enhet, kind="beslutad_budget",
         costs=-costs if costs is not None else None,
         costs_computed=-computed if computed is not None else None,
         member_contributions=member_income(b, col.id),

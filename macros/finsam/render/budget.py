@@ -101,13 +101,14 @@ def budget_ar(ctx: Context, year) -> str:
                 f"### {d.number}. {text.inline(d.what)}, {text.inline(d.column)} {{#avvikelse-{d.number}}}",
                 "",
                 f"Källan anger **{fmt.number(d.stated)} {d.unit}**; beloppen under ger "
-                f"**{fmt.number(d.computed)} {d.unit}** (skillnad {fmt.number(d.difference)} {d.difference_unit}).",
+                f"**{fmt.number(d.computed)} {d.unit}** (skillnad {fmt.number(d.difference)} "
+                f"{d.difference_unit[:-2] if d.difference_unit == 'procentenheter' and abs(d.difference) == 1 else d.difference_unit}).",
                 "",
             ]
             if d.agrees_with_stated:
                 out += [
                     f"Samma siffra som källan anger står också i: {_agreeing(d.agrees_with_stated, d.unit)}. "
-                    "Den är därför den beslutade siffran, och skillnaden tyder på att något belopp under den är fel "
+                    "Den står därför kvar som siffran, och skillnaden tyder på att något belopp under den är fel "
                     "återgivet.",
                     "",
                 ]

@@ -70,12 +70,17 @@ def money_key_figures(ctx: Context):
     kf = key_figures_view(ctx.ds)
     if kf is None:
         return None
-    member_page = f"ekonomi/medlemsinsatser/{kf.year}.md"
+    from ..compute.medlemsinsatser import medlemsinsatser_view, page_path
+
+    member_page = page_path(kf.year)
     has_member_page = page_exists(ctx, member_page)
+    member_doc = ctx.ds.by_key("medlemsinsatser", str(kf.year))
+    member_kind = medlemsinsatser_view(ctx.ds, member_doc).stated_kind if member_doc is not None else None
     links = {
         "budget": relative(PAGE, kf.page + "#budgettabell"),
         "medlemsinsatser": relative(PAGE, member_page if has_member_page else kf.page + "#budgettabell"),
-        "medlemsinsatser_page": has_member_page,
+        "medlemsinsatser_page": has_member_page and member_kind is not None,
+        "medlemsinsatser_kind": member_kind,
         "fordelning": relative(PAGE, kf.page + "#fordelning"),
     }
     return money_template("budget/nyckeltal.html", kf=kf, links=links)
