@@ -162,15 +162,19 @@ def medlem_ekonomi(ctx: Context, org_id: str, from_page: str) -> list[str]:
         target = link_if_page(ctx, from_page, a.page, a.anchor)
         amount = ("ca " if a.approximate else "") + fmt.kr(a.amount)
         what = FIGURSLAG[a.kind]
+        what = what[0].upper() + what[1:]
+        extra = ""
         if not a.from_source:
-            what += f", förbundsordningens fördelning av {'ca ' if a.total_approximate else ''}{fmt.kr(a.total)}"
+            extra += f", förbundsordningens fördelning av {'ca ' if a.total_approximate else ''}{fmt.kr(a.total)}"
         if a.joint_state:
-            what += ", statens gemensamma insats"
+            extra += ", statens gemensamma insats"
         year = f"[{a.year}]({target})" if target else str(a.year)
-        paid = "" if a.paid_known else " Vad som betalades finns inte i källorna."
+        notes = []
         if a.medskick:
-            paid = f" {text.inline(a.medskick)}" + paid
-        lines.append(f"- **Medlemsinsats {year}:** {amount} ({what}).{paid}")
+            notes.append(text.inline(a.medskick))
+        if not a.paid_known:
+            notes.append("Vad som betalades finns inte i källorna.")
+        lines.append(f"- **Medlemsinsats {year}:** {what}: {amount}{extra}." + "".join(f" {n}" for n in notes))
     return lines
 
 
