@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.format import number
+from ..format import number
 from . import check
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .. import urls
 from ..model.budget import KATEGORI_LABELS, Angivet, Avvikelse, Budget, Grupp, Rad
 from .rounding import round_half_up
 from .views import view_source
@@ -315,8 +316,8 @@ TOTAL_LABELS = {"intakter": "Summa intäkter", "kostnader": "Summa kostnader", "
 
 
 def page_path(year: int) -> str:
-    """Site path of a budget year's page."""
-    return f"ekonomi/budget/{year}.md"
+    """Site path of a budget year's page (the URL plan's)."""
+    return urls.budget_page(year)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .. import urls
 from ..memo import by_identity
 from ..model.befolkning import Befolkning
 from ..model.figurslag import for_contributions
@@ -285,8 +286,8 @@ PARTY_LABELS = {"stat": "Staten", "region": "Regionen", "kommuner": "Kommun"}
 
 
 def page_path(year: int) -> str:
-    """Site path of a year's contributions page."""
-    return f"ekonomi/medlemsinsatser/{year}.md"
+    """Site path of a year's contributions page (the URL plan's)."""
+    return urls.medlemsinsatser_page(year)
 
 
 def member_name(ds, member: str) -> str:

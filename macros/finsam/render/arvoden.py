@@ -5,15 +5,16 @@ Formatting only: the figures come from ``compute.arvoden.remuneration_view``.
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute.arvoden import remuneration_view
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import downloads_list
 from .links import relative
 from .pengar import money_template
 
-PAGE = "ekonomi/arvoden.md"
+PAGE = urls.ARVODEN
 UNKNOWN = "inte känt"
 
 
@@ -25,7 +26,7 @@ def arvoden(ctx: Context) -> str:
     out = []
     for r in v.rules:
         label = f"§ {r.paragraph_number}" if r.paragraph_number else "avsnittet om arvoden"
-        link = relative(PAGE, f"forbundsordning/{r.forbundsordning_key}.md") + f"#{r.paragraph_anchor}"
+        link = relative(PAGE, urls.forbundsordning_page(r.forbundsordning_key)) + f"#{r.paragraph_anchor}"
         out += [
             f"Enligt [förbundsordningen för {text.inline(r.forbund)}, {label}]({link}) får ordföranden ett fast "
             f"årligt arvode på {fmt.percent(r.chair_percent)} och vice ordföranden {fmt.percent(r.vice_percent)} "

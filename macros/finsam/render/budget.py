@@ -7,10 +7,11 @@ Every figure, difference and selection comes from ``compute.budget``
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute.budget import budget_list_view, budget_page_view, page_path
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import downloads_list, source_title
 from .pengar import href, money_template
@@ -131,7 +132,7 @@ def budget_lista(ctx: Context) -> str:
     rows = budget_list_view(ctx.ds)
     if not rows:
         return "Det finns ingen budget ännu."
-    here = "ekonomi/budget/index.md"
+    here = urls.BUDGET
     return str(money_template("budget/lista.html", rows=rows, links={r.year: href(here, r.page) for r in rows}))
 
 
@@ -145,8 +146,9 @@ def budget_pages(ds) -> list[GeneratedPage]:
         GeneratedPage(
             path=page_path(doc.model.ar),
             title=budget_title(doc.model),
-            parent="ekonomi/budget/index.md",
+            parent=urls.BUDGET,
             content=heading(budget_title(doc.model)) + "\n\n" + call("budget_ar", doc.model.ar) + "\n",
+            sources=(doc.path,) + tuple(u.path for u in ds.utfall),
         )
         for doc in reversed(ds.budgetar)
     ]

@@ -1,8 +1,8 @@
 """Machine-readable downloads (CSV and JSON) of every table the money pages compute.
 
 Pure: each table is built from the same view-models the pages use, then written
-as text. The MkDocs hook only places the text at ``ekonomi/data/<name>.csv`` and
-``.json`` (plus ``<name>.csv-metadata.json``, a CSV on the Web description).
+as text. The MkDocs hook only places the text at ``urls.download_csv(name)`` and
+``download_json`` (plus ``<name>.csv-metadata.json``, a CSV on the Web description).
 Numbers are written the machine way (``-748``, ``70.42``); the unit is in the
 metadata and in an ``enhet`` column.
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .. import urls
 from ..compute.arvoden import remuneration_view
 from ..compute.budget import budget_page_view
 from ..compute.equity import BASIS_KINDS, policy_tests, roll_forward
@@ -24,11 +25,10 @@ from ..compute.medlemsinsatser import medlemsinsatser_view
 from ..memo import by_identity
 from ..model.figurslag import FIGURSLAG
 from ..pages import file_source
-from . import format as fmt
+from .. import format as fmt
 from . import macro, text
 from .links import relative
 
-DIR = "ekonomi/data"
 
 
 @dataclass(frozen=True)
@@ -383,9 +383,9 @@ def for_topic(ds, topic: str) -> list[Download]:
 def download_files(ds, today) -> list[tuple[str, str]]:
     files = []
     for d in downloads(ds):
-        files.append((f"{DIR}/{d.name}.csv", to_csv(d)))
-        files.append((f"{DIR}/{d.name}.csv-metadata.json", to_csv_metadata(d, ds, today)))
-        files.append((f"{DIR}/{d.name}.json", to_json(d, ds, today)))
+        files.append((urls.download_csv(d.name), to_csv(d)))
+        files.append((urls.download_csv_metadata(d.name), to_csv_metadata(d, ds, today)))
+        files.append((urls.download_json(d.name), to_json(d, ds, today)))
     return files
 
 
@@ -402,10 +402,10 @@ def download_items(ctx, items: list[Download], from_page: str) -> str:
     out = []
     for d in items:
         sources = "; ".join(source_title(ctx, s) for s in d.sources)
-        base = relative(from_page, f"{DIR}/{d.name}")
         out.append(
-            f"- {text.inline(d.title)}: [CSV]({base}.csv) "
-            f"([beskrivning av CSV-filen]({base}.csv-metadata.json)), [JSON]({base}.json). "
+            f"- {text.inline(d.title)}: [CSV]({relative(from_page, urls.download_csv(d.name))}) "
+            f"([beskrivning av CSV-filen]({relative(from_page, urls.download_csv_metadata(d.name))})), "
+            f"[JSON]({relative(from_page, urls.download_json(d.name))}). "
             f"Enhet: {text.inline(d.unit)}. Källa: {sources}. Skapad {fmt.date(ctx.today)}."
         )
     return "\n".join(out)
@@ -422,4 +422,4 @@ def ekonomi_nedladdningar(ctx) -> str:
     items = downloads(ctx.ds)
     if not items:
         return "Det finns inga tabeller att ladda ner ännu."
-    return download_items(ctx, items, "ekonomi/index.md")
+    return download_items(ctx, items, urls.EKONOMI)

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import urls
 from ..compute.fordelningsmodell import model_view
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import downloads_list, source_title
 from .pengar import money_template
 
-PAGE = "ekonomi/statens-fordelningsmodell.md"
+PAGE = urls.FORDELNINGSMODELL
 
 
 def _tkr(v: Decimal, decimals: int = 0) -> str:

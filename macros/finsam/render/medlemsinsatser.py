@@ -7,11 +7,12 @@ tables are templates in ``templates/medlemsinsatser/``.
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute.medlemsinsatser import medlem_belopp, medlemsinsatser_view, page_path
 from ..model.figurslag import FIGURSLAG
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import downloads_list, source_title
 from .forbundsordning import PART_LABELS, version_title
@@ -63,7 +64,7 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
     if v.shares is None or v.total is None:
         return "\n".join(out + ["Fördelningen kan inte räknas fram: totalen eller förbundsordningens regel för kostnaderna saknas."])
     fo_doc = ctx.ds.forbundsordning(v.forbundsordning_key)
-    link = relative(page, f"forbundsordning/{fo_doc.key}.md") + (f"#{v.paragraph_anchor}" if v.paragraph_anchor else "")
+    link = relative(page, urls.forbundsordning_page(fo_doc.key)) + (f"#{v.paragraph_anchor}" if v.paragraph_anchor else "")
     para = f"{v.paragraph_label} " if v.paragraph_label else ""
     rule_text = (
         f"Enligt [förbundsordningen {para}({text.inline(version_title(fo_doc))})]({link}), som gäller {v.year}, betalar "
@@ -178,14 +179,24 @@ def medlem_ekonomi(ctx: Context, org_id: str, from_page: str) -> list[str]:
     return lines
 
 
+def _sources(ds, doc) -> tuple:
+    """The data files a year's page is made from: the year's file, population, budget, förbundsordning."""
+    out = [doc.path] + [p.path for p in ds.befolkning]
+    budget = ds.by_key("budgetar", str(doc.model.ar))
+    fo = ds.forbundsordning_for_year(doc.model.ar)
+    out += [d.path for d in (budget, fo) if d is not None]
+    return tuple(out)
+
+
 @page_source
 def contribution_pages(ds) -> list[GeneratedPage]:
     return [
         GeneratedPage(
             path=page_path(doc.model.ar),
             title=f"Medlemsinsatser {doc.model.ar}",
-            parent="ekonomi/medlemsinsatser/index.md",
+            parent=urls.MEDLEMSINSATSER,
             content=heading(f"Medlemsinsatser {doc.model.ar}") + "\n\n" + call("medlemsinsatser_ar", doc.model.ar) + "\n",
+            sources=_sources(ds, doc),
         )
         for doc in reversed(ds.medlemsinsatser)
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compute.equity import utfall_views
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import source_title
 from .pengar import money_template
