@@ -161,7 +161,8 @@ def test_allocation_page_labels_invented_figures(real_site):
     site, _ = real_site
     soup = page(site, "ekonomi/statens-fordelningsmodell/index.html")
     assert "Fiktiva siffror" in soup.select_one(".admonition").get_text()
-    assert "2 250 tkr" in nbsp(soup.get_text())
+    row = [tr for tr in soup.select("table.pengar tr") if "Tilldelning" in tr.th.get_text()][0]
+    assert nbsp(row.td.get_text()) == "2 250"  # tkr, in the table's caption
 
 
 def test_equity_overview(real_site):

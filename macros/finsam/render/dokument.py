@@ -14,7 +14,8 @@ from ..model.dokument import KIND_LABELS
 from . import Context, macro
 from .. import format as fmt
 from . import text
-from .links import page_exists, relative
+from ..urls import relative
+from .links import page_exists
 
 PAGE = "dokument/index.md"
 MISSING = "okänt"
