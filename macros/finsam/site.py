@@ -63,11 +63,11 @@ def identity(ds: DataSet, today) -> Identity:
 
 
 def site_url(webbplats: str | None) -> str | None:
-    """``samordningexempel.se`` or ``https://samordningexempel.se`` -> ``https://samordningexempel.se/``."""
-    if not webbplats:
+    """``samordningexempel.se`` -> ``https://samordningexempel.se/``; None unless it is a host name
+    (the check forbund_webbplats reports anything else)."""
+    if not webbplats or not urls.HOST.match(webbplats):
         return None
-    url = webbplats if re.match(r"^https?://", webbplats) else f"https://{webbplats}"
-    return url if url.endswith("/") else url + "/"
+    return f"https://{webbplats}/"
 
 
 def plain(escaped: str) -> str:

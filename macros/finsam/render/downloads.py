@@ -28,6 +28,7 @@ from ..pages import file_source
 from .. import format as fmt
 from . import macro, text
 from .links import relative
+from .text import spreadsheet_safe
 
 
 
@@ -63,7 +64,10 @@ def csv_cell(value: Any) -> str:
     """The text of one CSV cell (header or data): the one place a value becomes CSV text."""
     if value is None:
         return ""
-    return str(_value(value))
+    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return str(_value(value))  # a number stays a number, a negative one too
+    text = spreadsheet_safe(str(_value(value)))  # text never runs as a formula (OWASP CSV injection)
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # the writer quotes \n, not a lone \r
 
 
 def to_csv(d: Download) -> str:

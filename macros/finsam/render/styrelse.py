@@ -78,11 +78,11 @@ def _board_facts(ctx: Context, view: BoardView, from_page: str) -> list[str]:
         f"- **Storlek:** {rules.ledamoter} ledamöter och {rules.ersattare} ersättare "
         f"([förbundsordningen, {text.inline(par.rubrik)}]({_fo_link(ctx, from_page, fo.key, par.ankare)}))"
     )
-    if rules.per_member and rules.members:
+    if rules.per_member and rules.appointed:
         out.append(
             f"- **Vem utser vem:** varje medlem utser {_count(rules.per_member[0], 'ledamot', 'ledamöter')} och "
             f"{_count(rules.per_member[1], 'ersättare', 'ersättare')}; {rules.members} medlemmar ger "
-            f"{rules.members * rules.per_member[0]} + {rules.members * rules.per_member[1]} platser"
+            f"{rules.appointed[0]} + {rules.appointed[1]} platser"
         )
     if board_rule.ersattare_narvaro_och_yttranderatt:
         out.append("- **Ersättarna:** har närvaro- och yttranderätt")
