@@ -46,7 +46,7 @@ class Handelse(Model):
 
 
 class Forbund(Model):
-    webbplats: Domain | None  # the förbund's own domain, e.g. samordningvastmanland.se
+    webbplats: Domain | None  # the förbund's own domain, e.g. samordningexempel.se
     syfte: Text
     organisationer: list[Organisation]
     historik: list[Handelse]
