@@ -7,22 +7,13 @@ pages and news) comes from its data tree; docs/, mkdocs.yml and the code are sha
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE, ROOT, mkdocs_build
+from conftest import ROOT
 
 FIRST = re.compile(r"v[äa]stmanland", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("andra") / "site"
-    run = mkdocs_build(site, data=FIXTURE)
-    assert run.returncode == 0, run.stderr
-    return site
 
 
 @pytest.mark.build
