@@ -63,11 +63,8 @@ def identity(ds: DataSet, today) -> Identity:
 
 
 def site_url(webbplats: str | None) -> str | None:
-    """``samordningexempel.se`` -> ``https://samordningexempel.se/``; None unless it is a host name
-    (the check forbund_webbplats reports anything else)."""
-    if not webbplats or not urls.HOST.match(webbplats):
-        return None
-    return f"https://{webbplats}/"
+    """``samordningexempel.se`` -> ``https://samordningexempel.se/`` (the model admits only a host name)."""
+    return f"https://{webbplats}/" if webbplats else None
 
 
 def plain(escaped: str) -> str:

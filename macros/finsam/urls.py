@@ -15,10 +15,6 @@ path they have under ``sidor/``: ``data/sidor/om/lansforbundet.md`` is the page
 from __future__ import annotations
 
 import posixpath
-import re
-
-# The site's public address is https://<host>/, the host from data/forbund.yaml (webbplats).
-HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 
 # -- hand-written pages in docs/ (the sections' index pages) -------------------
 START = "index.md"

@@ -1,17 +1,8 @@
-"""Checks of data/forbund.yaml: the website's address, organisations and history."""
+"""Checks of data/forbund.yaml: organisations and history."""
 
 from __future__ import annotations
 
-from ..urls import HOST
 from . import check, repeats
-
-
-@check("forbund_webbplats", "Webbplatsens adress (webbplats) är ett domännamn, t.ex. samordningexempel.se: sidornas, flödets och sökmotorernas adress byggs av det.")
-def website_is_a_host_name(ds):
-    doc = ds.forbund
-    value = doc.model.webbplats
-    if value is not None and not HOST.match(value):
-        yield doc.problem(("webbplats",), "ska vara webbplatsens domännamn med små bokstäver, t.ex. samordningexempel.se (utan https:// och utan snedstreck)")
 
 
 @check("organisationer_unika", "Varje organisation har ett eget id och ett eget namn.")

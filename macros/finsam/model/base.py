@@ -144,7 +144,7 @@ URL_PATTERN = (
     r"(?:[/?#][^\s<>\"'`()\[\]{}\\|^\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*)?$"
 )
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
-# A host name alone (a domain), e.g. exempel.se.
+# A host name alone (the förbund's own domain), e.g. samordningexempel.se.
 DOMAIN_PATTERN = r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
 Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN, max_length=253)]
 # A page of this site, relative to docs/: lower-case segments, no "..", no leading

@@ -33,3 +33,5 @@ class Medlemsinsatser(Model):
     befolkning: Slug | None
     avrundning_kr: Annotated[int, Field(ge=1)]
     kommentar: Text | None = None
+    # The source's own advice to the members about the amount (e.g. to expect an unchanged contribution).
+    medskick: Text | None = None
