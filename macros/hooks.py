@@ -48,6 +48,10 @@ def on_config(config):
     # MkDocs' theme templates do not autoescape: the name from data is escaped
     # here, as Markup so that the templates' own "| e" does not escape it twice.
     config.site_name = Markup(html.escape(_plain(variables(ctx)["forbund"].namn)))
+    # The footer's förbund line (overrides/main.html), escaped by its template.
+    from finsam.render.kontakt import sidfot
+
+    config.extra["sidfot"] = sidfot(ctx)
     _pages[:] = generated_pages(ds)
     if config.nav:
         config.nav = _expand_nav(config.nav, _pages)
@@ -62,6 +66,17 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html_text, page, config, files):
+    """Each page's own description, for its meta description and Open Graph tags."""
+    from finsam.sidmeta import description
+
+    text = description(html_text, page.meta.get("description"))
+    if text:
+        # The theme's templates do not autoescape.
+        page.meta["description"] = Markup(html.escape(text, quote=True))
+    return html_text
+
+
 def _print_notices(ds):
     """Warnings about the data: printed, never failing the (strict) build."""
     from finsam.notices import report
@@ -72,7 +87,10 @@ def _print_notices(ds):
 
 
 def _expand_nav(nav, pages):
-    """Turn ``{title: parent.md}`` into a section that lists parent.md and its pages."""
+    """Turn ``{title: parent.md}`` into a section that lists parent.md and its pages.
+
+    A bare ``parent.md`` that opens a section's list gets its pages right after it.
+    """
     out = []
     for item in nav:
         if isinstance(item, dict):
@@ -84,6 +102,7 @@ def _expand_nav(nav, pages):
             out.append({title: [value, *children]} if children else item)
         else:
             out.append(item)
+            out += [{_safe_title(p.title): p.path} for p in pages if p.parent == item]
     return out
 
 

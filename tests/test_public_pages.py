@@ -81,8 +81,12 @@ def test_every_insats_has_a_page_with_budget_and_results(site, insats):
     art = article(site, f"insatser/{insats}/index.html")
     assert art.find("h2", id="budget-over-aren")
     assert art.find("h2", id="resultat")
-    facts = art.select_one(".insats-fakta").get_text(" ", strip=True)
-    assert "Drivs av:" in facts and "Målgrupp:" in facts
+    box = art.select_one(".insats-fakta")
+    facts = box.get_text(" ", strip=True)
+    # Whom it is for, where it runs and how people come to it, before its budget.
+    for label in ("Drivs av:", "För vem:", "Var:", "Så kommer man till insatsen:"):
+        assert label in facts
+    assert box in art.find("h2", id="budget-over-aren").find_all_previous("div")
     table = art.find("h2", id="budget-over-aren").find_next("table")
     headings = [tr.td.get_text(strip=True) for tr in table.find_all("tr")[1:]]
     assert headings == ["Budget 2022", "Prognos 2022", "Budget 2023"]

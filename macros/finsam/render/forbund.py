@@ -74,3 +74,15 @@ def historik(ctx: Context) -> str:
         when = fmt.date(event.datum) if event.datum else str(event.ar)
         lines.append(f"- **{when}**: {text.inline(event.text)}")
     return "\n".join(lines)
+
+
+@macro
+def sok_finansiering(ctx: Context) -> str:
+    """How members apply for funding, from data/forbund.yaml (finansiering), with its source."""
+    from .templating import render_template
+
+    f = ctx.ds.forbund.model.finansiering
+    if f is None:
+        return "Förbundet har ännu inte lagt in hur medlemmarna söker finansiering."
+    kalla = next(k for k in ctx.ds.kallor.model.kallor if k.id == f.kalla)
+    return render_template("forbund/finansiering.html", f=f, kalla=kalla)

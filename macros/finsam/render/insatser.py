@@ -89,7 +89,17 @@ def insats(ctx: Context, insats_id: str) -> str:
         facts.append("- **Vilka parter som deltar:** framgår inte av källorna")
     else:
         facts.append("- **Parter:** " + ", ".join(text.inline(o.namn if o else "?") for o in orgs))
-    facts.append(f"- **Målgrupp:** {text.inline(ins.malgrupp) if ins.malgrupp else MISSING}")
+    facts.append(f"- **För vem:** {text.inline(ins.malgrupp) if ins.malgrupp else 'framgår inte av källorna'}")
+    if ins.kommuner:
+        places = ", ".join(text.inline(ctx.ds.organisation(k).namn) for k in ins.kommuner)
+    else:
+        places = "framgår inte av källorna"
+    facts.append(f"- **Var:** {places}")
+    way = text.inline(ins.vag_in) if ins.vag_in else (
+        "källorna säger inte hur man blir deltagare; fråga förbundets kansli (se "
+        + link(ctx, page, "kontakt.md", "Kontakt") + ")"
+    )
+    facts.append(f"- **Så kommer man till insatsen:** {way}")
     results = calc.results_for(data, insats_id)
     out = [
         text.blocks(ins.beskrivning),
