@@ -67,9 +67,11 @@ def on_files(files, config):
 
 
 def on_page_content(html_text, page, config, files):
-    """Each page's own description, for its meta description and Open Graph tags."""
-    from finsam.sidmeta import description
+    """Each page's own description (meta description, Open Graph); duplicates out of search."""
+    from finsam.sidmeta import description, search_excluded
 
+    if search_excluded(page.url):
+        page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
     text = description(html_text, page.meta.get("description"))
     if text:
         # The theme's templates do not autoescape.

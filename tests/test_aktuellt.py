@@ -34,9 +34,10 @@ def test_a_post_without_a_date_is_an_error(tmp_path):
 def test_latest_news_links_to_the_post_sources():
     md = latest_news(read_posts(DOCS), 2)
     lines = md.splitlines()
-    assert lines[0].startswith('- <time datetime="2024-01-01">1 januari 2024</time>: [')
+    assert lines[0].startswith("- 1 januari 2024: [")
     assert "(aktuellt/posts/2024-01-01-samordningsforbundet-vastmanland-startar.md)" in lines[0]
-    assert md.count("<time") == 2
+    assert sum(line.startswith("- ") for line in lines) == 2
+    assert "<" not in md  # Markdown only: no HTML built in Python
 
 
 def test_posts_have_no_authors():

@@ -17,7 +17,7 @@ _SPACE = re.compile(r"\s+")
 
 class _FirstParagraph(HTMLParser):
     # Elements whose paragraphs are not the page's own running text.
-    SKIP = {"div", "details", "aside", "nav", "table", "figure", "form", "script", "style"}
+    SKIP = {"details", "aside", "nav", "table", "figure", "form", "script", "style"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -72,3 +72,12 @@ def description(page_html: str, front_matter: str | None = None) -> str | None:
         return _SPACE.sub(" ", str(front_matter)).strip()
     text = first_paragraph(page_html)
     return shorten(html.unescape(text)) if text else None
+
+
+# Pages that repeat what other pages say: the news archive lists the posts again.
+DUPLICATE_PREFIXES = ("aktuellt/arkiv/", "aktuellt/page/")
+
+
+def search_excluded(url: str) -> bool:
+    """Whether a page (by its URL) is a duplicate kept out of the search results."""
+    return url.startswith(DUPLICATE_PREFIXES)

@@ -191,7 +191,7 @@ def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
     for p in posts[:n]:
         desc = f"  \n{text.inline(p.description)}" if p.description else ""
         out.append(
-            f"- <time datetime=\"{p.date.isoformat()}\">{fmt.date(p.date)}</time>: "
+            f"- {fmt.date(p.date)}: "
             f"[{text.inline(p.title)}]({relative(from_page, p.path)}){desc}"
         )
     return "\n".join(out)
@@ -200,6 +200,8 @@ def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
 # Where to go next: (page, label, what it holds). A page this build lacks is left out,
 # so the list grows as the other parts of the site are added.
 SHORTCUTS = (
+    ("stod/index.md", "Få stöd", "vad förbundet finansierar i varje kommun och vem som driver det"),
+    ("kontakt.md", "Kontakt", "hur du når förbundet"),
     ("insatser/index.md", "Insatser", "vad förbundet finansierar, vad det kostar och vilka resultat källorna redovisar"),
     ("ekonomi/index.md", "Ekonomi", "budget, medlemmarnas insatser och hur statens medel fördelas"),
     ("styrelse/index.md", "Styrelsen", "ledamöter och ersättare"),
