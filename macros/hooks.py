@@ -79,6 +79,13 @@ def on_page_content(html_text, page, config, files):
     return html_text
 
 
+def on_post_page(output, page, config):
+    """The news pages' labels in idiomatic Swedish (finsam/bloggord.py)."""
+    from finsam.bloggord import is_news_page, swedish_labels
+
+    return swedish_labels(output) if is_news_page(page.url) else output
+
+
 def _print_notices(ds):
     """Warnings about the data: printed, never failing the (strict) build."""
     from finsam.notices import report

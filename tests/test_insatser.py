@@ -108,7 +108,7 @@ def test_insats_page_shows_budget_across_the_years(real):
     assert "| Budget 2023 | 1\u00a0140\u00a0tkr |" in md
     assert "FNS" not in md
     fns = render.insats(ctx, "samordningsteam-fns")
-    assert "Vad FNS står för:** okänt" in fns
+    assert "Vad FNS står för:</strong> okänt" in fns
     assert "framgår inte av källorna" in fns
 
 
@@ -116,8 +116,8 @@ def test_insats_page_without_budget_data_says_so(real):
     bare = copy.copy(real)
     bare.budgetar = []
     md = render.insats(Context(bare, dt.date(2026, 11, 22)), "insatskatalogen")
-    assert "Budgetuppgifter saknas" in md
-    assert "`insatskatalogen`" in md
+    assert "Webbplatsen har ännu ingen budget, så beloppen saknas." in md
+    assert "insatskatalogen" not in md  # no internal ids on a public page
 
 
 def test_overview_lists_by_kind_with_the_years_budget(real):

@@ -105,3 +105,12 @@ def test_the_mark_is_the_initials_of_the_name():
     assert initials("Samordningsförbundet Västmanland") == "SV"
     assert initials("Norra Västmanlands Samordningsförbund") == "NVS"
     assert initials("Ett namn med många fler ord") == "ENM"
+
+
+def test_blog_labels_are_replaced_only_as_whole_element_texts():
+    from finsam.bloggord import swedish_labels
+
+    html = '<span class="md-ellipsis">\n  Tillbaka till index\n</span><a>Fortsätt läsa</a><p>Metadata om x</p>'
+    out = swedish_labels(html)
+    assert "Alla nyheter" in out and "<a>Läs hela nyheten</a>" in out
+    assert "<p>Metadata om x</p>" in out  # running text is left alone

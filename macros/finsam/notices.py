@@ -18,7 +18,7 @@ def notices(ds, today=None) -> list[Problem]:
     from .settings import build_date
 
     contact = kontakt_view(ds, today or build_date())
-    for message in warnings(contact):
+    for message in warnings(contact, ds):
         out.append(ds.forbund.problem(("kontakt",), f"varning: {message}"))
     for doc in ds.medlemsinsatser:
         view = year_contributions(ds, doc)

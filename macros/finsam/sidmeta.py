@@ -19,9 +19,11 @@ class _FirstParagraph(HTMLParser):
     # Elements whose paragraphs are not the page's own running text.
     SKIP = {"details", "aside", "nav", "table", "figure", "form", "script", "style"}
 
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth_skip = 0
+        self.skipping: list[str] = []  # open elements inside a skipped one
         self.in_p = False
         self.parts: list[str] = []
         self.found: list[str] = []
@@ -30,17 +32,22 @@ class _FirstParagraph(HTMLParser):
         if self.found:
             return
         classes = dict(attrs).get("class") or ""
-        if tag in self.SKIP or "admonition" in classes:
-            self.depth_skip += 1
-        elif tag == "p" and not self.depth_skip:
+        if tag in self.VOID:
+            return
+        if self.skipping or tag in self.SKIP or "admonition" in classes.split():
+            self.skipping.append(tag)
+        elif tag == "p":
             self.in_p, self.parts = True, []
 
     def handle_endtag(self, tag):
         if self.found:
             return
-        if tag in self.SKIP and self.depth_skip:
-            self.depth_skip -= 1
-        elif tag == "p" and self.in_p:
+        if self.skipping:
+            if tag in self.skipping:
+                while self.skipping and self.skipping.pop() != tag:
+                    pass
+            return
+        if tag == "p" and self.in_p:
             self.in_p = False
             text = _SPACE.sub(" ", "".join(self.parts)).strip()
             if len(text) >= 20:  # skip a lone label or date

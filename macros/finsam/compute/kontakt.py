@@ -11,11 +11,27 @@ not confirmed: never a bare "uppgift saknas".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .views import view_source
 
 PAGE = "kontakt.md"
+
+# Text from data becomes a link (mailto:, https://) only when it has the form of one.
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+DOMAIN = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[A-Za-z0-9._~/-]*)?$")
+
+
+def email(value: str | None) -> str | None:
+    return value if value and EMAIL.match(value) else None
+
+
+def web_url(address: str | None) -> str | None:
+    """``https://<address>/`` for a plain address such as ``samordningvastmanland.se``."""
+    if not address or not DOMAIN.match(address):
+        return None
+    return f"https://{address.rstrip('/')}/"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +52,7 @@ class KontaktView:
     forbund: str
     sate: str | None  # the seat municipality's name, from the förbundsordning
     webbplats: str | None
+    webbplats_url: str | None  # a link only when the address has the form of one
     postadress: str | None
     epost: str | None
     telefon: str | None
@@ -67,7 +84,7 @@ def _person(ds, person_id: str, sources) -> KontaktPerson | None:
     person = ds.personer.model.person(person_id)
     if person is None:
         return None
-    roles = [r for r in person.roller if r.epost]
+    roles = [r for r in person.roller if email(r.epost)]
     if not roles:
         return None
 
@@ -104,13 +121,14 @@ def kontakt_view(ds, today: dt.date) -> KontaktView:
     persons = tuple(
         p for p in (_person(ds, pid, sources) for pid in (k.personer if k else [])) if p is not None
     )
-    feedback = ds.webbplats.model.tillganglighet.kontakt.epost if ds.webbplats is not None else None
+    feedback = email(ds.webbplats.model.tillganglighet.kontakt.epost) if ds.webbplats is not None else None
     view = KontaktView(
         forbund=name or "",
         sate=seat,
         webbplats=forbund.webbplats,
+        webbplats_url=web_url(forbund.webbplats),
         postadress=k.postadress if k else None,
-        epost=k.epost if k else None,
+        epost=email(k.epost) if k else None,
         telefon=k.telefon if k else None,
         bekraftad=k.bekraftad if k else None,
         kalla=(sources[k.kalla].titel if k and k.kalla in sources else None),
@@ -129,18 +147,22 @@ def kontakt_view(ds, today: dt.date) -> KontaktView:
     return KontaktView(**{**view.__dict__, "synpunkter_epost": address, "synpunkter_fran": src})
 
 
-def warnings(view: KontaktView) -> list[str]:
+def warnings(view: KontaktView, ds=None) -> list[str]:
     """Why the contact shown is not a confirmed, current one (for the build's notices)."""
+    out = []
+    k = ds.forbund.model.kontakt if ds is not None else None
+    if k is not None and k.epost and not email(k.epost):
+        out.append(f"kontakt.epost '{k.epost}' är ingen giltig e-postadress och visas inte")
     if view.current:
-        return []
+        return out
     latest = view.latest
     if latest is None:
-        return [
+        return out + [
             "kansliets kontaktuppgifter är inte bekräftade och ingen person med e-post finns; "
             "sidan Kontakt har ingen kontaktväg att visa"
         ]
     when = latest.kalla_datum.isoformat() if latest.kalla_datum else str(latest.ar)
-    return [
+    return out + [
         "kansliets kontaktuppgifter (postadress, e-post, telefon) är inte bekräftade; sidan Kontakt "
         f"visar den senaste kontakt som källorna ger: {latest.namn}, {latest.titel}, {latest.epost} ({when})"
     ]

@@ -37,6 +37,8 @@ class StodKommun:
 
 @dataclass(frozen=True, kw_only=True)
 class StodView:
+    malgrupp: str | None  # whom the förbund's cooperation is for, as its source says
+    malgrupp_kalla: str | None  # that source's title and address
     budget_ar: int | None  # the latest budget year in data; None when there is no budget
     kommuner: tuple[StodKommun, ...]  # the member municipalities, by name
     utan_ort: tuple[StodInsats, ...]  # financed, but the sources do not say where
@@ -83,7 +85,11 @@ def stod_view(ds, today: dt.date) -> StodView:
         )
         for o in _members(ds, today)
     )
+    target = ds.forbund.model.malgrupp
+    source = next((k for k in ds.kallor.model.kallor if target and k.id == target.kalla), None)
     return StodView(
+        malgrupp=target.text if target else None,
+        malgrupp_kalla=(source.titel + (f", {source.adress}" if source.adress else "")) if source else None,
         budget_ar=year,
         kommuner=kommuner,
         utan_ort=tuple(item(i) for i in financed if not i.kommuner),

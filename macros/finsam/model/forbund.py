@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Literal
 
 from .base import Model, Slug, Text, Year
+from .webbplats import Email
 
 OrganisationKind = Literal["statlig_myndighet", "region", "kommun", "samordningsforbund"]
 
@@ -59,7 +60,7 @@ class Kontakt(Model):
     """
 
     postadress: Text | None = None
-    epost: Text | None = None
+    epost: Email | None = None
     telefon: Text | None = None
     bekraftad: dt.date | None = None
     kalla: Slug | None = None
@@ -84,8 +85,16 @@ class Finansiering(Model):
     kalla: Slug
 
 
+class Malgrupp(Model):
+    """Whom the förbund's cooperation is for, as a source says it."""
+
+    text: Text
+    kalla: Slug
+
+
 class Forbund(Model):
     webbplats: Text | None
+    malgrupp: Malgrupp | None = None
     kontakt: Kontakt | None = None
     finansiering: Finansiering | None = None
     syfte: Text

@@ -25,6 +25,8 @@ def stod_kommuner(ctx: Context) -> str:
     if not view.kommuner:
         return "Förbundsordningen anger inga kommuner som medlemmar."
     out = []
+    if view.malgrupp:
+        out += [render_template("stod/malgrupp.html", v=view), ""]
     for k in view.kommuner:
         out += [
             f"## {text.inline(k.namn)} {{#{k.id}}}",
