@@ -80,9 +80,10 @@ def on_page_content(html_text, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """The news pages' labels in idiomatic Swedish (finsam/bloggord.py)."""
-    from finsam.bloggord import is_news_page, swedish_labels
+    """The news pages' labels in idiomatic Swedish, and valid HTML (finsam/bloggord.py)."""
+    from finsam.bloggord import is_news_page, swedish_labels, without_empty_tabindex
 
+    output = without_empty_tabindex(output)
     return swedish_labels(output) if is_news_page(page.url) else output
 
 

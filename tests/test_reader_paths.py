@@ -114,3 +114,11 @@ def test_blog_labels_are_replaced_only_as_whole_element_texts():
     out = swedish_labels(html)
     assert "Alla nyheter" in out and "<a>Läs hela nyheten</a>" in out
     assert "<p>Metadata om x</p>" in out  # running text is left alone
+
+
+def test_the_themes_empty_tabindex_is_dropped_and_nothing_else():
+    from finsam.bloggord import without_empty_tabindex
+
+    html = '<label class="md-nav__link " for="__nav_5" id="__nav_5_label" tabindex=""><label class="md-nav__link" tabindex="0">'
+    out = without_empty_tabindex(html)
+    assert 'tabindex=""' not in out and 'tabindex="0"' in out and 'id="__nav_5_label">' in out

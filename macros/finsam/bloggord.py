@@ -1,4 +1,6 @@
-"""The news section's labels in idiomatic Swedish.
+"""Small fixes to the theme's output: the news labels in Swedish, valid HTML.
+
+``swedish_labels``: the news section's labels in idiomatic Swedish.
 
 Material's Swedish translation gives the blog "Tillbaka till index", "Metadata"
 and "Fortsätt läsa" (and "Arkivera", a verb, for the archive; mkdocs.yml names
@@ -27,3 +29,15 @@ def swedish_labels(page_html: str) -> str:
 
 def is_news_page(url: str, blog_dir: str = "aktuellt/") -> bool:
     return url.startswith(blog_dir)
+
+
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
+
+
+def without_empty_tabindex(page_html: str) -> str:
+    """Drop the theme's ``tabindex=""`` (invalid HTML).
+
+    With navigation.tabs, Material writes ``tabindex=""`` on the label of the open
+    top-level section, meaning "not focusable"; leaving the attribute out means the same.
+    """
+    return _EMPTY_TABINDEX.sub(r"\1", page_html)

@@ -47,10 +47,8 @@ def budget_table(ctx: Context, line_ids, from_page: str) -> str:
     rows = ["| Budgetkolumn | Belopp | Budgetdokument |", "|---|--:|---|"]
     for c in cells:
         # The budget page gives each line's row its id as anchor.
-        anchor = f"#{c.line_ids[0]}" if len(c.line_ids) == 1 else "#budgettabell"
-        where = link(ctx, from_page, c.page + anchor, f"Budget {c.page.rsplit('/', 1)[-1][:-3]}")
-        missing = [i for i in line_ids if i not in c.line_ids]
-        if missing:
+        where = link(ctx, from_page, f"{c.page}#{c.anchor}", f"Budget {c.document_year}")
+        if c.missing:
             amount = "raden finns inte i den här budgeten"
         else:
             amount = money(c.cost, c.unit)

@@ -31,7 +31,10 @@ def stod_kommuner(ctx: Context) -> str:
         out += [
             f"## {text.inline(k.namn)} {{#{k.id}}}",
             "",
-            render_template("stod/kommun.html", k=k, budget_ar=view.budget_ar, url=url, kontakt=KONTAKT),
+            render_template(
+                "stod/kommun.html", k=k, budget_ar=view.budget_ar, url=url, kontakt=KONTAKT,
+                utan_ort=bool(view.utan_ort),
+            ),
             "",
         ]
     if view.utan_ort:
