@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from ..compute.forbund import medlemmar_view
 from ..model.forbund import KIND_LABELS
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 
 
@@ -26,6 +26,11 @@ def forbund_variables(ctx: Context) -> SimpleNamespace:
         sate=text.inline(seat_org.namn) if seat_org else "okänt",
         webbplats=text.inline(ctx.ds.forbund.model.webbplats or ""),
     )
+
+
+def variables(ctx: Context) -> dict:
+    """Variables for the pages' Jinja. Text values are already escaped."""
+    return {"forbund": forbund_variables(ctx)}
 
 
 def member_ids(ctx: Context) -> list[str]:

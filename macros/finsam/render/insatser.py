@@ -10,7 +10,7 @@ from ..compute import insatser as calc
 from ..model.insatser import KIND_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link, page_url
 from .templating import render_template
@@ -182,6 +182,8 @@ def insats_pages(ds) -> list[GeneratedPage]:
             title=ins.namn,
             parent=INDEX,
             content=heading(ins.namn) + "\n\n" + call("insats", ins.id) + "\n",
+            # The insats, and the budgets its amounts come from.
+            sources=(ds.insatser.path, *(b.path for b in ds.budgetar)),
         )
         for ins in ds.insatser.model.insatser
     ]

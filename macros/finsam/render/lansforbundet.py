@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compute.lansforbundet import compare, merged_count
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .templating import render_template
 

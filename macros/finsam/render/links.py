@@ -6,8 +6,8 @@ build is strict, so a link to a missing page fails it: these helpers link only
 when the target exists.
 
 Which pages exist: ``ctx.pages`` when the context carries the site's pages (the
-MkDocs adapter always fills it); otherwise the generated pages plus the files
-under docs/ (a Context made by hand, e.g. in a test).
+MkDocs adapter always fills it); otherwise the generated pages, the förbund's own
+pages (data/sidor/) and the files under docs/ (a Context made by hand, e.g. in a test).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
 @by_identity
 def _generated_paths(ds) -> frozenset[str]:
     from ..pages import generated_pages
+    from ..sidor import own_pages
 
-    return frozenset(p.path for p in generated_pages(ds))
+    return frozenset(p.path for p in generated_pages(ds)) | {p.path for p in own_pages(ds.root)}
 
 
 def page_exists(ctx: Context, path: str) -> bool:

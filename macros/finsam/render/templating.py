@@ -24,7 +24,7 @@ import functools
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import format as fmt
+from .. import format as fmt
 
 
 @functools.lru_cache(maxsize=1)

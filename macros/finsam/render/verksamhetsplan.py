@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.verksamhetsplan import STATUS_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link_if_page
 
@@ -105,6 +105,7 @@ def plan_pages(ds) -> list[GeneratedPage]:
             path=plan_page(d.model.ar),
             title=f"Verksamhetsplan {d.model.ar}",
             parent=INDEX,
+            sources=(d.path,),
             content=heading(f"Verksamhetsplan {d.model.ar}") + "\n\n" + call("verksamhetsplan", d.model.ar) + "\n",
         )
         for d in sorted(ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)
