@@ -78,7 +78,10 @@ def on_page_content(html_text, page, config, files):
 
     if search_excluded(page.url):
         page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
-    text = description(html_text, page.meta.get("description"))
+    given = page.meta.get("description")
+    if isinstance(given, Markup):  # already escaped once (front matter)
+        return html_text
+    text = description(html_text, given)
     if text:
         # The theme's templates do not autoescape.
         page.meta["description"] = Markup(html.escape(text, quote=True))
