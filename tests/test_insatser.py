@@ -144,7 +144,7 @@ def test_start_page_key_figures(real):
     assert "(ekonomi/medlemsinsatser/2023.md)" in md
     assert '<p class="nyckeltal__varde">12</p>' in md
     assert '<p class="nyckeltal__varde">ca 130</p>' in md
-    assert start.senaste_budgetar(ctx) == "Senaste budget i data: 2023."
+    assert start.senaste_budgetar(ctx) == "Siffrorna är från budgeten för 2023, den senaste på webbplatsen."
 
 
 def test_unknown_budget_line_is_reported(real, tmp_path):

@@ -47,7 +47,7 @@ def test_start_page_has_key_figures_that_link_to_their_pages(site):
 
 def test_start_page_says_which_budget_year_it_shows(site):
     art = article(site, "index.html")
-    assert "Senaste budget i data: 2023" in art.get_text(" ", strip=True)
+    assert "Siffrorna är från budgeten för 2023, den senaste på webbplatsen." in art.get_text(" ", strip=True)
     values = {c.select_one(".nyckeltal__etikett").get_text(strip=True): c.select_one(".nyckeltal__varde").get_text(strip=True)
               for c in art.select(".nyckeltal__kort")}
     assert values["Budgeterade kostnader 2023"] == "7\u00a0878\u00a0tkr"

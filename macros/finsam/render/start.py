@@ -60,11 +60,11 @@ def _card(value: str, label: str, how: str) -> list[str]:
 
 @macro
 def senaste_budgetar(ctx: Context) -> str:
-    """'Senaste budget i data: 2023' (or that there is none)."""
+    """'Siffrorna är från budgeten för 2023, den senaste på webbplatsen.' (or that there is none)."""
     doc = calc.latest_budget(ctx.ds)
     if doc is None:
-        return "Det finns ingen budget i webbplatsens data ännu."
-    return f"Senaste budget i data: {doc.model.ar}."
+        return "Webbplatsen har ännu ingen budget."
+    return f"Siffrorna är från budgeten för {doc.model.ar}, den senaste på webbplatsen."
 
 
 @macro
