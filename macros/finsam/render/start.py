@@ -10,6 +10,7 @@ from ..compute import insatser as calc
 from . import Context, macro
 from .. import format as fmt
 from . import text
+from .templating import render_template
 from ..sidor import shortcuts
 from .links import link, page_exists, relative
 
@@ -30,12 +31,7 @@ def start_vision(ctx: Context) -> str:
     plan = latest_plan(ctx.ds)
     vision = getattr(plan.model, "vision", None) if plan is not None else None
     if vision:
-        out += [
-            '<p class="start-vision" markdown>',
-            f"**Vision** (verksamhetsplan {plan.model.ar}): {text.inline(vision)}",
-            "</p>",
-            "",
-        ]
+        out += [render_template("start/vision.html", ar=plan.model.ar, vision=vision), ""]
     out.append(text.blocks(ctx.ds.forbund.model.syfte))
     return "\n".join(out)
 
