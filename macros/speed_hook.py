@@ -1,6 +1,7 @@
 """MkDocs hooks that make the build cheaper without changing what it writes.
 
-* The theme's compiled Jinja templates are kept between builds. Material's
+* The theme's compiled Jinja templates are kept between builds (finsam's own templates
+  too: render/templating.py). Material's
   templates are otherwise compiled from source on every build (about a quarter
   of a second here; see benchmarks/results.md). A bytecode cache on the theme's
   Jinja environment keeps the compiled code in ``.cache/jinja/`` beside

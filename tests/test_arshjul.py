@@ -178,3 +178,10 @@ def test_wheel_is_accessible_and_agrees_with_the_list_and_the_calendar(site):
     rows = heading.find_next("table").select("tbody tr")
     assert len(rows) == len(list(cal.walk("VEVENT")))
     assert soup.find("a", href="arshjul.ics")
+
+
+def test_each_wheel_links_name_contains_its_visible_label():
+    # WCAG 2.5.3 (label in name): the words written on the wheel start the link's accessible name.
+    soup = BeautifulSoup(render.arshjul_hjul(render.Context(load_dataset(REAL_DATA), TODAY)), "html.parser")
+    for a in soup.select("g.handelser a"):
+        assert a["aria-label"].startswith(a.select_one("text").get_text())

@@ -89,3 +89,14 @@ def test_a_meetings_published_documents_reach_the_start_page(fixture_copy):
     out = start.start_kommande(Context(ds, dt.date(2026, 11, 22)))
     assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. [Kallelse](https://exempeldalen.example/kallelse-2026-12-10.pdf)" in out
     assert "[Protokoll](https://exempeldalen.example/protokoll-2026-03-01.pdf)" in out  # the latest meeting's
+
+
+@pytest.mark.parametrize("today", TWO_DATES)
+def test_a_plan_whose_year_is_over_says_so(real, today):
+    from finsam.compute.verksamhetsplan import verksamhetsplaner
+    from finsam.render import verksamhetsplan as plan_render
+
+    ctx = Context(real, today)
+    for v in verksamhetsplaner(real, today):
+        page = plan_render.verksamhetsplan(ctx, v.year)
+        assert (f"Verksamhetsåret {v.year} är slut" in page) == (v.year < today.year)

@@ -152,14 +152,14 @@ def rule_facts(ctx: Context, fo: Forbundsordning, p: Paragraf) -> list[tuple[str
 
 @macro
 def forbundsordning_versioner(ctx: Context) -> str:
-    """Table of every version with its status on the build date."""
-    rows = ["| Version | Gäller från | Gäller till | Status |", "|---|---|---|---|"]
+    """Every version with its period and its status on the build date (a list: readable at any width)."""
+    rows = []
     for v in versions(ctx.ds, ctx.today):
+        start = f"från {fmt.date(v.giltig_fran)}" if v.giltig_fran else "från okänt datum"
+        end = f"till och med {fmt.date(v.giltig_till)}" if v.giltig_till else "tills vidare"
         rows.append(
-            f"| [{text.inline(v.forbund)}]({v.key}.md) | "
-            f"{fmt.date(v.giltig_fran) if v.giltig_fran else 'okänt'} | "
-            f"{fmt.date(v.giltig_till) if v.giltig_till else 'tills vidare'} | "
-            f"{STATUS_LABELS[v.status]} den {fmt.date(ctx.today)} |"
+            f"- [{text.inline(v.forbund)}]({v.key}.md): {start} {end}; "
+            f"{STATUS_LABELS[v.status]} den {fmt.date(ctx.today)}."
         )
     return "\n".join(rows)
 

@@ -6,6 +6,7 @@ insatser data only names the budget lines.
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute import insatser as calc
 from ..model.insatser import KIND_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
@@ -21,7 +22,7 @@ KIND_SINGULAR = {"individinriktad": "individinriktad insats", "strukturinriktad"
 
 
 def insats_page(insats_id: str) -> str:
-    return f"insatser/{insats_id}.md"
+    return urls.insats_page(insats_id)
 
 
 def money(value, unit: str) -> str:

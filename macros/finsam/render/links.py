@@ -12,10 +12,10 @@ pages (data/sidor/) and the files under docs/ (a Context made by hand, e.g. in a
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from ..memo import by_identity
+from ..urls import relative
 from . import Context
 
 # docs/ beside mkdocs.yml: macros/finsam/render/links.py -> the project root is parents[3].
@@ -36,13 +36,6 @@ def page_exists(ctx: Context, path: str) -> bool:
     if ctx.pages:
         return page in ctx.pages
     return page in _generated_paths(ctx.ds) or (DOCS_DIR / page).is_file()
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """A relative .md link from one page to another (both relative to docs/, #anchor kept)."""
-    page, _, anchor = to_page.partition("#")
-    rel = posixpath.relpath(page, posixpath.dirname(from_page) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def link_if_page(ctx: Context, from_page: str, to_page: str, anchor: str | None = None) -> str | None:

@@ -12,15 +12,16 @@ from .. import format as fmt
 from . import text
 from .templating import render_template
 from ..sidor import shortcuts
-from .links import link, page_exists, relative
+from ..urls import relative
+from .links import link, page_exists
 
 PAGE = "index.md"
 MISSING = "uppgift saknas"
 
 
 def latest_plan(ds):
-    """The latest verksamhetsplan, if the data set has that collection."""
-    plans = getattr(ds, "verksamhetsplaner", None) or []
+    """The latest verksamhetsplan, or None when there is none."""
+    plans = ds.verksamhetsplaner
     return max(plans, key=lambda d: d.model.ar) if plans else None
 
 
@@ -29,7 +30,7 @@ def start_vision(ctx: Context) -> str:
     """The vision (latest verksamhetsplan) and the purpose (data/forbund.yaml)."""
     out = []
     plan = latest_plan(ctx.ds)
-    vision = getattr(plan.model, "vision", None) if plan is not None else None
+    vision = plan.model.vision if plan is not None else None
     if vision:
         out += [render_template("start/vision.html", ar=plan.model.ar, vision=vision), ""]
     out.append(text.blocks(ctx.ds.forbund.model.syfte))

@@ -17,7 +17,8 @@ from . import Context, macro
 from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
-from .links import link_if_page, relative
+from ..urls import relative
+from .links import link_if_page
 from .moten import contact_link
 from .templating import render_template
 
