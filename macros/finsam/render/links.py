@@ -12,6 +12,8 @@ pages (data/sidor/) and the files under docs/ (a Context made by hand, e.g. in a
 
 from __future__ import annotations
 
+import posixpath
+
 from pathlib import Path
 
 from ..memo import by_identity
