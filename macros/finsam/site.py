@@ -67,6 +67,10 @@ def site_url(webbplats: str | None) -> str | None:
     if not webbplats:
         return None
     url = webbplats if re.match(r"^https?://", webbplats) else f"https://{webbplats}"
+    # Only an address of a web site's form becomes the site's address: it goes unescaped
+    # into every absolute link (404 page, canonical and Open Graph URLs, the feed).
+    if not re.match(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$", url):
+        return None
     return url if url.endswith("/") else url + "/"
 
 
