@@ -129,6 +129,10 @@ def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
     if t == "string_too_short":
         return "får inte vara tom"
     if t == "string_pattern_mismatch":
+        from .model.forbund import WEBBADRESS_PATTERN
+
+        if ctx.get("pattern") == WEBBADRESS_PATTERN:
+            return f"ska vara en webbadress som 'samordningexempel.se', inte {_show(value)}"
         return (
             "ska bestå av små bokstäver a–z, siffror och bindestreck "
             f"(t.ex. 'region-exempel'), inte {_show(value)}"

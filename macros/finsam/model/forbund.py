@@ -7,7 +7,9 @@ in force (data/forbundsordning/), so they are never typed twice.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from .base import Model, Slug, Text, Year
 from .webbplats import Email
@@ -92,8 +94,14 @@ class Malgrupp(Model):
     kalla: Slug
 
 
+# The förbund's web address as a plain host name (and path), e.g. samordningvastmanland.se:
+# it becomes the site's address in every absolute link, so nothing else is accepted.
+WEBBADRESS_PATTERN = r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[A-Za-z0-9._~/-]*)?$"
+Webbadress = Annotated[str, Field(pattern=WEBBADRESS_PATTERN)]
+
+
 class Forbund(Model):
-    webbplats: Text | None
+    webbplats: Webbadress | None
     malgrupp: Malgrupp | None = None
     kontakt: Kontakt | None = None
     finansiering: Finansiering | None = None
