@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from browser import WCAG_TAGS, Chromium, SiteServer, missing_tools, site_pages
-from conftest import FIXTURE, REAL_DATA, ROOT, mkdocs_build
+from conftest import FIXTURE, REAL_DATA, ROOT, built_pages
 from custom_parts import custom_part_problems, problems_in_page
 from sitelinks import broken_links, duplicate_ids
 
@@ -41,14 +41,9 @@ def need(reason: str | None) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_sites(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for name, data in SITES.items():
-        site = tmp_path_factory.mktemp(f"site-{name}")
-        result = mkdocs_build(site, data)
-        assert result.returncode == 0, result.stderr[-3000:]
-        out[name] = site
-    return out
+def built_sites(real_site, fixture_site) -> dict[str, Path]:
+    """The shared builds (tests/conftest.py)."""
+    return {"real": real_site, "fixture": fixture_site}
 
 
 @pytest.fixture(scope="session")
@@ -258,16 +253,17 @@ def test_no_markdown_escape_shows_on_a_page(built_sites, name):
     reach the reader (it would if escaped text landed where Markdown is not parsed)."""
     import re
 
-    from bs4 import BeautifulSoup
+    from bs4 import NavigableString
 
     shown = []
-    for html_file in sorted(built_sites[name].rglob("*.html")):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for el in soup(["script", "style", "code", "pre"]):
-            el.decompose()
-        text = soup.get_text(" ")
+    for path, soup in built_pages(built_sites[name]).items():
+        # The shared parse is read only: skip code and scripts rather than remove them.
+        text = " ".join(
+            s for s in soup.find_all(string=True)
+            if type(s) is NavigableString and not s.find_parent(["script", "style", "code", "pre"])
+        )
         shown += [
-            f"{html_file.relative_to(built_sites[name])}: …{text[max(0, m.start() - 30):m.end() + 10]}…"
+            f"{path}: …{text[max(0, m.start() - 30):m.end() + 10]}…"
             for m in re.finditer(r"\\[\\`*_{}\[\]()#+\-.!|~^=]", text)
         ]
     assert not shown, "\n".join(shown[:20])

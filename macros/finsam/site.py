@@ -63,15 +63,8 @@ def identity(ds: DataSet, today) -> Identity:
 
 
 def site_url(webbplats: str | None) -> str | None:
-    """``samordningexempel.se`` or ``https://samordningexempel.se`` -> ``https://samordningexempel.se/``."""
-    if not webbplats:
-        return None
-    url = webbplats if re.match(r"^https?://", webbplats) else f"https://{webbplats}"
-    # Only an address of a web site's form becomes the site's address: it goes unescaped
-    # into every absolute link (404 page, canonical and Open Graph URLs, the feed).
-    if not re.match(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$", url):
-        return None
-    return url if url.endswith("/") else url + "/"
+    """``samordningexempel.se`` -> ``https://samordningexempel.se/`` (the model admits only a host name)."""
+    return f"https://{webbplats}/" if webbplats else None
 
 
 def plain(escaped: str) -> str:

@@ -7,11 +7,11 @@ in force (data/forbundsordning/), so they are never typed twice.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from .base import Model, Slug, Text, Year
+from .base import Domain, Model, Slug, Text, Year
 from .webbplats import Email
 
 OrganisationKind = Literal["statlig_myndighet", "region", "kommun", "samordningsforbund"]
@@ -94,14 +94,8 @@ class Malgrupp(Model):
     kalla: Slug
 
 
-# The förbund's web address as a plain host name (and path), e.g. samordningvastmanland.se:
-# it becomes the site's address in every absolute link, so nothing else is accepted.
-WEBBADRESS_PATTERN = r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[A-Za-z0-9._~/-]*)?$"
-Webbadress = Annotated[str, Field(pattern=WEBBADRESS_PATTERN)]
-
-
 class Forbund(Model):
-    webbplats: Webbadress | None
+    webbplats: Domain | None  # the förbund's own domain, e.g. samordningexempel.se
     malgrupp: Malgrupp | None = None
     kontakt: Kontakt | None = None
     finansiering: Finansiering | None = None
