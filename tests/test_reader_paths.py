@@ -53,7 +53,7 @@ def test_confirmed_kansli_details_are_current_and_lead_the_feedback_route(fixtur
 def test_unconfirmed_details_are_not_current(fixture_copy):
     forbund = fixture_copy / "forbund.yaml"
     text = forbund.read_text(encoding="utf-8")
-    forbund.write_text(text.replace("\nsyfte:", "\nkontakt:\n  postadress: Box 1, 111 11 Åby\nsyfte:", 1), encoding="utf-8")
+    forbund.write_text(text.replace("\nsyfte:", "\nkontakt:\n  postadress: Kansliet, Åby kommun\nsyfte:", 1), encoding="utf-8")
     assert not kontakt_view(load_dataset(fixture_copy), TODAY).current
 
 
