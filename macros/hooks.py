@@ -26,6 +26,7 @@ from finsam.dataset import load_dataset_cached  # noqa: E402
 from finsam.nyheter import POSTS_DIR, post_problems  # noqa: E402
 from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
+from finsam.sidor import own_pages_dir  # noqa: E402
 from finsam.site import expand_nav, identity, tree  # noqa: E402
 
 _tree: list = []
@@ -40,9 +41,10 @@ def load(config):
     project = Path(config.config_file_path).parent
     try:
         build_date()
-        posts = post_problems(Path(config.docs_dir))
+        data = data_dir(project, config.extra.get("finsam_data"))
+        posts = post_problems(own_pages_dir(data))  # the news posts: data/sidor/aktuellt/posts
         try:
-            ds = load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+            ds = load_dataset_cached(data)
         except DataError as err:
             raise DataError(err.problems + posts) from None
         if posts:
