@@ -41,9 +41,9 @@ def test_latest_news_links_to_the_post_sources():
     posts = read_posts(DOCS)
     md = latest_news(posts, 2)
     items = [ln for ln in md.splitlines() if ln.startswith("- ")]
-    assert len(items) == md.count("<time") == min(2, len(posts))
+    assert len(items) == min(2, len(posts))
+    assert "<" not in md  # Markdown only: no HTML built in Python
     for line, post in zip(items, posts):
-        assert line.startswith(f'- <time datetime="{post.date.isoformat()}">'), line
         assert f"({post.path})" in line, line
 
 

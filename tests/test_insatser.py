@@ -120,7 +120,7 @@ def test_insats_page_shows_budget_across_the_years(real):
     assert "| Budget 2023 | 1\u00a0140\u00a0tkr |" in md
     assert "FNS" not in md
     fns = render.insats(ctx, "samordningsteam-fns")
-    assert "Vad FNS står för:** okänt" in fns
+    assert "Vad FNS står för:</strong> okänt" in fns
     assert "framgår inte av källorna" in fns
 
 
@@ -128,8 +128,8 @@ def test_insats_page_without_budget_data_says_so(real):
     bare = copy.copy(real)
     bare.budgetar = []
     md = render.insats(Context(bare, dt.date(2026, 11, 22)), "insatskatalogen")
-    assert "Budgetuppgifter saknas" in md
-    assert "`insatskatalogen`" in md
+    assert "Webbplatsen har ännu ingen budget, så beloppen saknas." in md
+    assert "insatskatalogen" not in md  # no internal ids on a public page
 
 
 def test_overview_lists_by_kind_with_the_years_budget(real):
@@ -158,7 +158,7 @@ def test_start_page_key_figures(real):
     assert "(ekonomi/medlemsinsatser/2023.md)" in md
     assert '<p class="nyckeltal__varde">12</p>' in md
     assert '<p class="nyckeltal__varde">ca 130</p>' in md
-    assert start.senaste_budgetar(ctx) == "Senaste budget i data: 2023."
+    assert start.senaste_budgetar(ctx) == "Siffrorna är från budgeten för 2023, den senaste på webbplatsen."
 
 
 def test_unknown_budget_line_is_reported(real, tmp_path):
