@@ -1,14 +1,17 @@
 """JSON Schemas for the data files, generated from the models (editor help).
 
 One schema per entry in ``COLLECTIONS``, written to ``schemas/<field>.schema.json``
-beside data/. Each data file names its schema on its first line::
+beside data/. ``.vscode/settings.json`` maps each collection's files to its schema
+(``yaml.schemas`` globs), so VS Code (with the YAML extension) completes keys and
+flags mistakes while typing. Nothing depends on a comment in the data files: a
+form editor that drops comments loses nothing. An old ``# yaml-language-server``
+first line is harmless and removed by ``make schemas``.
 
-    # yaml-language-server: $schema=../schemas/forbund.schema.json
-
-so VS Code (with the YAML extension) completes keys and flags mistakes while
-typing. The models stay the single source: ``python -m finsam scheman``
-regenerates the schemas and adds or corrects that first line in every data
-file; a test fails when a committed schema differs from the models.
+The models stay the single source, with the Swedish title and help of every
+field from the catalogue (``helptexts``). Schemas are JSON Schema 2020-12:
+bounds are ``minimum``/``maximum``, patterns are ECMA-262 regular expressions
+(tests check both with a validator's metaschema and an ECMA engine). A test
+fails when a committed schema differs from the models.
 """
 
 from __future__ import annotations
@@ -18,10 +21,65 @@ import re
 import os
 from pathlib import Path
 
+from pydantic.json_schema import GenerateJsonSchema
+
 from .dataset import COLLECTIONS, Collection
+from .helptexts import field_help, literal_values, model_help, value_label
 
 SCHEMA_DIR = "schemas"
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+VSCODE_SETTINGS = ".vscode/settings.json"
+
+# pydantic writes a bound it cannot attach to a type (a Field after a
+# BeforeValidator) under its own name; JSON Schema's names for them:
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _values_text(values: list) -> str:
+    parts = []
+    for v in values:
+        label = value_label(v)
+        shown = "true" if v is True else "false" if v is False else str(v)
+        parts.append(f"{shown} ({label})" if label else shown)
+    return "Tillåtna värden: " + ", ".join(parts) + "."
+
+
+class SwedishSchema(GenerateJsonSchema):
+    """pydantic's schema with every model's and field's Swedish title and help."""
+
+    def model_schema(self, schema):
+        out = super().model_schema(schema)
+        cls = schema["cls"]
+        target = out
+        if "$ref" in out and out["$ref"].startswith("#/$defs/"):  # pragma: no cover - pydantic inlines here
+            target = self.definitions.get(out["$ref"].split("/")[-1], out)
+        own = model_help(cls)
+        if own:
+            target["title"], target["description"] = own.title, own.description
+        for name, prop in target.get("properties", {}).items():
+            help_ = field_help(cls, name)
+            if help_ is None:
+                continue
+            description = help_.description
+            values = literal_values(cls.model_fields[name].annotation)
+            if values:
+                description += " " + _values_text(values)
+            prop["title"], prop["description"] = help_.title, description
+        return out
+
+
+def _json_schema_names(node, in_properties: bool = False):
+    """Rename pydantic's ge/le/gt/lt to JSON Schema's keywords, everywhere."""
+    if isinstance(node, dict):
+        if not in_properties:
+            for old, new in _BOUNDS.items():
+                if old in node:
+                    node[new] = node.pop(old)
+        for key, value in node.items():
+            _json_schema_names(value, in_properties=(key in ("properties", "$defs") and not in_properties))
+    elif isinstance(node, list):
+        for item in node:
+            _json_schema_names(item)
 
 
 def schema_name(coll: Collection) -> str:
@@ -29,8 +87,9 @@ def schema_name(coll: Collection) -> str:
 
 
 def schema_for(coll: Collection) -> dict:
-    schema = coll.model.model_json_schema(mode="validation")
-    doc = (coll.model.__doc__ or "").strip().splitlines()
+    schema = coll.model.model_json_schema(mode="validation", schema_generator=SwedishSchema)
+    _json_schema_names(schema)
+    own = model_help(coll.model)
     out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": (
@@ -39,8 +98,8 @@ def schema_for(coll: Collection) -> dict:
         ),
         "title": f"data/{coll.pattern}",
     }
-    if doc:
-        out["description"] = doc[0]
+    if own:
+        out["description"] = f"{own.title}: {own.description}"
     schema.pop("title", None)
     schema.pop("description", None)
     out.update(schema)
