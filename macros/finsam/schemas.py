@@ -17,7 +17,6 @@ fails when a committed schema differs from the models.
 from __future__ import annotations
 
 import json
-import re
 import os
 from pathlib import Path
 
@@ -147,13 +146,6 @@ def write_schemas(project: Path) -> list[Path]:
     return changed
 
 
-def schema_line(data_file: Path, data_root: Path, project: Path, coll: Collection) -> str:
-    """The first line a data file should have (a path relative to the file)."""
-    target = Path(project) / SCHEMA_DIR / schema_name(coll)
-    rel = os.path.relpath(target, Path(data_file).parent)
-    return SCHEMA_LINE_PREFIX + Path(rel).as_posix()
-
-
 def data_files(data_root: Path) -> list[tuple[Path, Collection]]:
     """Every data file with the collection it belongs to."""
     out = []
@@ -162,42 +154,38 @@ def data_files(data_root: Path) -> list[tuple[Path, Collection]]:
     return out
 
 
-def files_without_schema_line(data_root: Path, project: Path) -> list[str]:
-    out = []
-    for path, coll in data_files(data_root):
-        first = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0]
-        if first != schema_line(path, data_root, project, coll):
-            out.append(str(path))
-    return out
+def vscode_settings_text() -> str:
+    """``.vscode/settings.json``: which schema checks which data files (the YAML extension)."""
+    mapping = {f"./{SCHEMA_DIR}/{schema_name(c)}": [f"data/{c.pattern}"] for c in COLLECTIONS}
+    header = (
+        "// Genereras av `make schemas` (python -m finsam scheman): vilket schema som\n"
+        "// kontrollerar vilka datafiler i VS Code (tillägget redhat.vscode-yaml).\n"
+    )
+    return header + json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 
-def add_schema_lines(data_root: Path, project: Path) -> list[Path]:
-    """Give every data file its schema line first (replacing an old one)."""
+def stale_settings(project: Path) -> list[str]:
+    path = Path(project) / VSCODE_SETTINGS
+    if not path.is_file() or path.read_text(encoding="utf-8") != vscode_settings_text():
+        return [VSCODE_SETTINGS]
+    return []
+
+
+def write_settings(project: Path) -> list[Path]:
+    path = Path(project) / VSCODE_SETTINGS
+    if stale_settings(project):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(vscode_settings_text(), encoding="utf-8")
+        return [path]
+    return []
+
+
+def remove_schema_lines(data_root: Path) -> list[Path]:
+    """Drop an old ``# yaml-language-server`` first line (the settings file does its job)."""
     changed = []
-    for path, coll in data_files(data_root):
-        text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-        lines = text.split("\n")
-        wanted = schema_line(path, data_root, project, coll)
-        if lines and lines[0].startswith(SCHEMA_LINE_PREFIX):
-            if lines[0] == wanted:
-                continue
-            lines[0] = wanted
-        else:
-            lines.insert(0, wanted)
-        path.write_text("\n".join(lines), encoding="utf-8")
-        changed.append(path)
+    for path, _coll in data_files(data_root):
+        text = path.read_text(encoding="utf-8")
+        if text.lstrip("\ufeff").startswith(SCHEMA_LINE_PREFIX):
+            path.write_text(text.lstrip("\ufeff").split("\n", 1)[1] if "\n" in text else "", encoding="utf-8")
+            changed.append(path)
     return changed
-
-
-def file_summary(path: Path) -> str:
-    """The first sentence of a data file's opening Swedish comment (what it feeds)."""
-    words: list[str] = []
-    for line in Path(path).read_text(encoding="utf-8").lstrip("\ufeff").split("\n"):
-        if line.startswith(SCHEMA_LINE_PREFIX):
-            continue
-        if not line.startswith("#") or "make validate" in line:
-            break
-        words.append(line.lstrip("#").strip())
-    text = " ".join(w for w in words if w)
-    end = re.search(r"(?<!t\.ex)(?<!bl\.a)\.(\s|$)", text)
-    return text[: end.start() + 1] if end else text

@@ -26,7 +26,7 @@ DOCUMENT_LABELS: dict[str, str] = {
 }
 
 Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"""^https://[^\s<>"']+$""")]
 
 
 class Dokument(Model):
