@@ -53,10 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ds = load_dataset(Path(args.data))
     except DataError as err:
+        from .summary import write_step_summary
+
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
+        write_step_summary(err.problems)  # every problem, in Swedish, on the run's page
         return 1
     elapsed = time.perf_counter() - started
     from .notices import report
+    from .summary import write_step_summary
+
+    write_step_summary([])
 
     warnings = report(ds)
     if warnings:

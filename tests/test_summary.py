@@ -1,0 +1,52 @@
+"""The pull request's job summary lists every problem (not ten), by file, in Swedish,
+each linked to the guide section for its kind, and shows data as typed."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from finsam.problems import Problem
+from finsam.summary import KINDS, summary_markdown, write_step_summary
+
+
+def _problems(n):
+    return [Problem(f"data/moten/20{20 + i % 3}.yaml", i + 1, f"moten[{i}].datum", "ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte 'x'") for i in range(n)]
+
+
+def test_every_problem_is_listed_grouped_by_file():
+    text = summary_markdown(_problems(25), "https://example.se/")
+    assert text.count("\n- rad ") == 25
+    assert text.count("### ") == 3
+    assert "25 fel" in text
+    assert "https://example.se/om-webbplatsen/redigera/#datum" in text
+
+
+def test_each_kind_links_to_a_section_that_exists_in_the_guide():
+    import unicodedata
+
+    guide = (ROOT / "docs" / "om-webbplatsen" / "redigera.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^### (.+)$", guide, flags=re.M)
+
+    def slug(h):
+        s = unicodedata.normalize("NFKD", h).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", s)).strip("-")
+
+    anchors = {slug(h) for h in headings}
+    for _, anchor, _ in KINDS:
+        assert anchor in anchors, anchor
+
+
+def test_data_text_is_inert():
+    p = Problem("data/kallor.yaml", 3, "kallor[0].titel", "okänd nyckel '<script>x</script> [a](b)'")
+    text = summary_markdown([p], "https://example.se/")
+    assert "<script>" not in text and "](b)" not in text
+
+
+def test_written_only_in_github_actions(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    assert not write_step_summary(_problems(1))
+    target = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
+    assert write_step_summary(_problems(12))
+    assert target.read_text(encoding="utf-8").count("\n- rad ") == 12
