@@ -101,7 +101,7 @@ def _new_year(data: Path, year: int, only: set[str] | None = None) -> int:
         if r.created:
             print(
                 f"skapad: {display_path(r.target)} (från {r.source.name}; "
-                f"{r.marks} värden att fylla i, markerade '{MARK_COMMENT}')"
+                f"{r.marks} värden att fylla i, där det står '{MARK_COMMENT}')"
             )
         else:
             print(f"hoppade över: {display_path(r.target)} {r.reason}")
