@@ -118,6 +118,11 @@ def widget(cls: type[BaseModel], name: str) -> dict:
             out.update(_relation(ref, multiple=True))
         elif len(models) == 1:
             out.update(widget="list", fields=fields_of(models[0]), summary=_summary(models[0]))
+            own = model_help(models[0])
+            if own:
+                out["label_singular"] = own.title.lower()
+            if len(models[0].model_fields) <= 3:
+                out["collapsed"] = False  # small items (a seat): shown open, no click to see them
         elif len(models) > 1:
             out.update(widget="list", types=[_typed(m) for m in models], typeKey="slag")
         elif literal_values(item):
@@ -187,10 +192,12 @@ def _relation(ref: tuple[str, str, str, str], multiple: bool = False) -> dict:
 
 
 def _summary(cls: type[BaseModel]) -> str:
+    if "datum" in cls.model_fields and "rubrik" in cls.model_fields:
+        return "{{fields.datum}} {{fields.rubrik}}"
     for name in ("rubrik", "namn", "titel", "id", "text"):
         if name in cls.model_fields:
             return "{{fields.%s}}" % name
-    return ""
+    return " · ".join("{{fields.%s}}" % name for name in list(cls.model_fields)[:3])
 
 
 def _typed(cls: type[BaseModel]) -> dict:
