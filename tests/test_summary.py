@@ -50,3 +50,25 @@ def test_written_only_in_github_actions(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
     assert write_step_summary(_problems(12))
     assert target.read_text(encoding="utf-8").count("\n- rad ") == 12
+
+
+def test_test_and_build_failures_are_summarised_in_swedish(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ci_summary", ROOT / ".ci" / "summary.py")
+    ci = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ci)
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite tests="3">'
+        '<testcase classname="tests.test_x" name="test_a"/>'
+        '<testcase classname="tests.test_x" name="test_b"><failure message="assert 1 == 2">tb</failure></testcase>'
+        '<testcase classname="tests.test_y" name="test_c"><error message="&lt;b&gt;boom">tb</error></testcase>'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    text = ci.tests_summary(junit)
+    assert "2 av 3 gick inte igenom" in text and "test\\_b" in text and "<b>" not in text
+    log = tmp_path / "build.log"
+    log.write_text("INFO - bygger\nERROR - Doc file 'a.md' contains a link 'b.md', but the target is not found\n", encoding="utf-8")
+    assert "ERROR - Doc file" in ci.build_summary(log).replace("\\", "")
