@@ -11,7 +11,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/macros
 
 .PHONY: serve build validate test checks schemas nytt-ar clean quality quality-tools bench
@@ -22,10 +21,10 @@ $(STAMP): requirements.txt requirements-test.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 validate: $(STAMP)
 	$(BIN)/python -m finsam validera data

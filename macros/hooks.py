@@ -1,6 +1,7 @@
 """MkDocs hooks: load and check the data first, then add the generated pages.
 
-Thin on purpose: all logic is in the pure package ``finsam``. Bad data stops
+Thin on purpose: what the site is made of comes from ``finsam.site`` (pure
+functions of data, docs and the build date). Bad data stops
 the build here, before anything is written, with every problem listed.
 """
 
@@ -22,12 +23,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
-from finsam.pages import generated_files, generated_pages  # noqa: E402
 from finsam.problems import DataError, running_in_github_actions  # noqa: E402
-from finsam.render import Context, variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
+from finsam.site import expand_nav, identity, tree  # noqa: E402
 
-_pages: list = []
+_tree: list = []
 
 
 def load(config):
@@ -40,25 +40,30 @@ def load(config):
         raise Abort("Bygget avbröts: rätta felen i data/ ovan. Ingen webbplats skrevs.") from None
 
 
-@event_priority(100)  # before the macros plugin
+@event_priority(100)  # before the macros plugin and the theme's plugins
 def on_config(config):
     ds = load(config)
     _print_notices(ds)
-    ctx = Context(ds, build_date())
+    today = build_date()
+    site = identity(ds, today)
     # MkDocs' theme templates do not autoescape: the name from data is escaped
     # here, as Markup so that the templates' own "| e" does not escape it twice.
-    config.site_name = Markup(html.escape(_plain(variables(ctx)["forbund"].namn)))
-    _pages[:] = generated_pages(ds)
+    config.site_name = Markup(html.escape(site.name))
+    config.site_description = site.description
+    if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
+        config.site_url = site.url
+    _tree[:] = tree(ds, today)
     if config.nav:
-        config.nav = _expand_nav(config.nav, _pages)
+        config.nav = expand_nav(config.nav, _tree)
     return config
 
 
 def on_files(files, config):
-    for page in _pages:
-        files.append(File.generated(config, page.path, content=page.content))
-    for path, content in generated_files(load(config), build_date()):
-        files.append(File.generated(config, path, content=content))
+    for f in _tree:
+        if f.source is not None:  # the förbund's own page, read from its data tree
+            files.append(File.generated(config, f.path, abs_src_path=str(f.source)))
+        else:
+            files.append(File.generated(config, f.path, content=f.content))
     return files
 
 
@@ -69,40 +74,3 @@ def _print_notices(ds):
     text = report(ds)
     if text:
         print(text, file=sys.stderr)
-
-
-def _expand_nav(nav, pages):
-    """Turn ``{title: parent.md}`` into a section that lists parent.md and its pages."""
-    out = []
-    for item in nav:
-        if isinstance(item, dict):
-            (title, value), = item.items()
-            if isinstance(value, list):
-                out.append({title: _expand_nav(value, pages)})
-                continue
-            children = [{_safe_title(p.title): p.path} for p in pages if p.parent == value]
-            out.append({title: [value, *children]} if children else item)
-        else:
-            out.append(item)
-    return out
-
-
-def _safe_title(title: str) -> Markup:
-    """A page title from data, safe in every place the theme puts it.
-
-    The theme's templates do not autoescape, so the title is escaped here (as
-    Markup, so "| e" does not escape it twice). mkdocs-macros renders a title
-    containing "{{" or "{%" as Jinja, so braces become character references.
-    Material writes ``page.title | striptags`` into <title>, which unescapes once:
-    < and > are escaped twice so that no tag can appear there (a title with < or >
-    then shows "&lt;" in the menu; names never need them).
-    """
-    escaped = html.escape(title, quote=True).replace("&lt;", "&amp;lt;").replace("&gt;", "&amp;gt;")
-    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
-
-
-def _plain(escaped: str) -> str:
-    """Undo Markdown escaping for a value used as plain text (the site name)."""
-    import re
-
-    return html.unescape(re.sub(r"\\(.)", r"\1", escaped))

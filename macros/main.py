@@ -2,6 +2,10 @@
 
 Each macro in ``finsam.render.MACROS`` is available by its name, with the data
 set and build date bound; see that package for what each one renders.
+
+``macros_and_variables(conf)`` takes any engine's config object that has
+``config_file_path``, ``docs_dir`` and ``extra`` (MkDocs' and ProperDocs' do);
+``define_env`` is mkdocs-macros' entry point and only registers the result.
 """
 
 from __future__ import annotations
@@ -15,13 +19,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from mkdocs.exceptions import Abort  # noqa: E402
-
 from finsam.dataset import load_dataset_cached  # noqa: E402
-from finsam.pages import generated_pages  # noqa: E402
 from finsam.problems import DataError  # noqa: E402
-from finsam.render import MACROS, Context, variables  # noqa: E402
+from finsam.render import MACROS, Context  # noqa: E402
+from finsam.render.forbund import variables  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
+from finsam.sidor import own_pages_dir  # noqa: E402
+from finsam.site import page_paths  # noqa: E402
+
+
+class DataProblems(Exception):
+    """The data has problems (normally the hooks stop the build before this)."""
 
 
 def _bind(fn, ctx):
@@ -39,31 +47,39 @@ def _bind(fn, ctx):
     return bound
 
 
-def define_env(env):
-    project = Path(env.conf.config_file_path).parent
+def macros_and_variables(conf) -> tuple[dict, dict]:
+    """({name: macro}, {name: variable}) for the pages, from a duck-typed config."""
+    project = Path(conf.config_file_path).parent
     try:
-        ds = load_dataset_cached(data_dir(project, env.conf.extra.get("finsam_data")))
-    except DataError as err:  # normally stopped earlier by hooks.py
+        ds = load_dataset_cached(data_dir(project, conf.extra.get("finsam_data")))
+    except DataError as err:
         print(err.report(), file=sys.stderr)
-        raise Abort("Bygget avbröts: rätta felen i data/ ovan.") from None
-    docs_dir = Path(env.conf["docs_dir"])
-    ctx = Context(ds, build_date(), site_pages(docs_dir, ds))
-    for name, fn in MACROS.items():
-        env.macro(_bind(fn, ctx), name)
-    env.variables.update(variables(ctx))
+        raise DataProblems("Bygget avbröts: rätta felen i data/ ovan.") from None
+    today = build_date()
+    ctx = Context(ds, today, page_paths(Path(conf.docs_dir), ds, today))
+    macros = {name: _bind(fn, ctx) for name, fn in MACROS.items()}
 
-    # The news list on the start page reads the blog's posts from docs/.
+    # The news list on the start page reads the blog's posts (data/sidor/aktuellt/posts).
     from finsam.nyheter import read_posts
     from finsam.render.start import latest_news
 
+    posts_root = own_pages_dir(ds.root)
+
     def senaste_nytt(n: int = 3) -> str:
-        """The newest news posts (docs/aktuellt/posts) as a list."""
-        return latest_news(read_posts(docs_dir), n)
+        """The newest news posts as a list."""
+        return latest_news(read_posts(posts_root), n)
 
-    env.macro(senaste_nytt, "senaste_nytt")
+    macros["senaste_nytt"] = senaste_nytt
+    return macros, variables(ctx)
 
 
-def site_pages(docs_dir: Path, ds) -> frozenset[str]:
-    """Every file in docs/ and every generated page, as paths relative to docs/."""
-    written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
-    return frozenset(written | {p.path for p in generated_pages(ds)})
+def define_env(env):
+    from mkdocs.exceptions import Abort
+
+    try:
+        macros, values = macros_and_variables(env.conf)
+    except DataProblems as err:
+        raise Abort(str(err)) from None
+    for name, fn in macros.items():
+        env.macro(fn, name)
+    env.variables.update(values)

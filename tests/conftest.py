@@ -46,14 +46,14 @@ def problems_in(data: Path):
 
 
 def mkdocs_build(site_dir: Path, data: Path | None = None, extra_env: dict | None = None):
-    """Build the real site (strict) into ``site_dir``; returns the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", FINSAM_IDAG=BUILD_DATE)
+    """Build the real site (strict, with ProperDocs) into ``site_dir``; returns the finished process."""
+    env = dict(os.environ, FINSAM_IDAG=BUILD_DATE)
     env.pop("FINSAM_DATA", None)
     if data is not None:
         env["FINSAM_DATA"] = str(data)
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -17,11 +17,11 @@ from finsam.render import arshjul as render
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 
 
-def test_december_at_the_top_and_months_clockwise():
-    assert cycle.month_angle(12) == -90  # straight up in SVG coordinates
-    assert cycle.month_angle(1) == -60  # January follows clockwise
-    assert cycle.month_angle(6) == 90  # June at the bottom
-    x, y = cycle.polar(100, cycle.month_angle(12))
+def test_january_at_the_top_and_months_clockwise():
+    assert cycle.month_angle(1) == -90  # straight up in SVG coordinates
+    assert cycle.month_angle(2) == -60  # February follows clockwise
+    assert cycle.month_angle(7) == 90  # July at the bottom
+    x, y = cycle.polar(100, cycle.month_angle(1))
     assert x == cycle.CENTER and y == cycle.CENTER - 100
 
 
@@ -39,44 +39,85 @@ def test_add_months(day, months, expected):
 
 def test_budget_date_comes_from_the_forbundsordning():
     real = load_dataset(REAL_DATA)
-    lookup = render.rule_lookup(real)
     event = next(e for e in real.arshjul.model.handelser if e.regel == "budget")
-    t = cycle.timing(event, 2026, lookup)
+    t = cycle.timing(real, event, 2026)
     assert (t.month, t.day) == (11, 30)
     assert t.rule.anchor == "budget" and t.rule.fo_key == "2024-01-01"
     # In 2023 the NVSam förbundsordning was in force; the sources give it no budget rule.
-    assert cycle.timing(event, 2023, lookup).month is None
+    assert cycle.timing(real, event, 2023).month is None
     # The made-up förbund's förbundsordning says 31 October, and the wheel follows it.
     fixture = load_dataset(FIXTURE)
     event = next(e for e in fixture.arshjul.model.handelser if e.regel == "budget")
-    t = cycle.timing(event, 2026, render.rule_lookup(fixture))
+    t = cycle.timing(fixture, event, 2026)
     assert (t.month, t.day) == (10, 31)
 
 
-def test_every_known_event_occurs_exactly_once_in_twelve_months():
-    ds = load_dataset(REAL_DATA)
-    for today in (TODAY, dt.date(2027, 1, 1), dt.date(2027, 8, 31), dt.date(2027, 9, 15)):
-        occ = render.next_twelve_months(ds, today)
-        ids = [o.event.id for o in occ]
-        assert len(ids) == len(set(ids)) == 8, today
-        end = cycle.add_months(today, 12)
-        for o in occ:
-            if o.whole_month:
-                assert o.start.day == 1 and o.end == cycle.add_months(o.start, 1)
-            else:
-                assert today <= o.start < end and o.end == o.start + dt.timedelta(days=1)
+@pytest.mark.parametrize("data", [REAL_DATA, FIXTURE], ids=["real", "fixture"])
+@pytest.mark.parametrize("today", [dt.date(2022, 6, 1), TODAY, dt.date(2027, 8, 31)])
+def test_the_calendar_holds_single_days_the_sources_give_for_that_year(data, today):
+    ds = load_dataset(data)
+    view = cycle.cycle_view(ds, today)
+    events = {e.id: e for e in ds.arshjul.model.handelser}
+    end = cycle.add_months(today, 12)
+    seen = set()
+    for o in view.upcoming:
+        assert today <= o.date < end
+        assert (o.event.id, o.date.year) not in seen
+        seen.add((o.event.id, o.date.year))
+        e = events[o.event.id]
+        if e.regel is not None:
+            assert o.event.rule is not None and (o.date.month, o.date.day) == (o.event.rule.month, o.event.rule.day)
+        else:
+            # a day the data gives: recurring by a source, or that one year's own date
+            assert e.dag is not None and (o.date.month, o.date.day) == (e.manad, e.dag)
+            assert e.ar is None and e.aterkommer or e.ar == o.date.year
+    # A month without a day, or a date a source gives for another year only, is never a calendar entry.
+    for o in view.upcoming:
+        assert events[o.event.id].dag is not None or events[o.event.id].regel is not None
+    ics = Calendar.from_ical(render.ics_text(ds, today))
+    for ev in ics.walk("VEVENT"):
+        assert ev.decoded("DTEND") - ev.decoded("DTSTART") == dt.timedelta(days=1)
+    assert len(list(ics.walk("VEVENT"))) == len(view.upcoming)
+
+
+def test_a_single_years_date_is_shown_with_its_year_and_only_then_in_the_calendar():
+    real = load_dataset(REAL_DATA)
+    single = [e for e in real.arshjul.model.handelser if e.ar is not None and e.dag is not None]
+    assert single
+    e = single[0]
+    later = cycle.cycle_view(real, dt.date(e.ar + 3, 1, 1))
+    assert e.id not in {o.event.id for o in later.upcoming}
+    label = next(lb for lb in later.wheel.labels if lb.event.id == e.id)
+    assert label.text.endswith(str(e.ar))
+    before = cycle.cycle_view(real, dt.date(e.ar, 1, 1))
+    assert e.id in {o.event.id for o in before.upcoming}
+
+
+def test_an_event_a_later_forbundsordning_requires_is_not_shown_before_it():
+    real = load_dataset(REAL_DATA)
+    bound = [e for e in real.arshjul.model.handelser if e.forbundsordning is not None]
+    assert bound
+    fo = real.forbundsordning(bound[0].forbundsordning).model
+    before = cycle.cycle_view(real, fo.giltig_fran - dt.timedelta(days=200))
+    after = cycle.cycle_view(real, fo.giltig_fran + dt.timedelta(days=200))
+    shown = lambda v: {e.id for e in v.events + v.unknown}  # noqa: E731
+    assert bound[0].id not in shown(before) and bound[0].id in shown(after)
 
 
 def test_uids_are_stable_across_build_dates():
     ds = load_dataset(REAL_DATA)
-    a = Calendar.from_ical(render.ics_text(ds, TODAY))
-    b = Calendar.from_ical(render.ics_text(ds, dt.date(2027, 2, 1)))
+    a = Calendar.from_ical(render.ics_text(ds, dt.date(2027, 1, 1)))
+    b = Calendar.from_ical(render.ics_text(ds, dt.date(2027, 6, 1)))
     uids_a = {str(e["UID"]) for e in a.walk("VEVENT")}
     uids_b = {str(e["UID"]) for e in b.walk("VEVENT")}
-    # The occurrences both windows hold (March–October 2027) keep their UIDs.
     shared = {u for u in uids_a if "-2027@" in u}
     assert shared and shared <= uids_b
     assert render.ics_text(ds, TODAY) == render.ics_text(ds, TODAY)
+
+
+def test_an_unsourced_yearly_date_is_refused(fixture_copy):
+    edit(fixture_copy / "arshjul.yaml", "    ar: 2025\n", "")
+    assert any("ingen källa säger att händelsen sker varje år" in p for p in problems_in(fixture_copy))
 
 
 def test_event_needs_a_time_or_a_rule_not_both(fixture_copy):
@@ -107,81 +148,40 @@ def _page(site, path):
 
 
 @pytest.mark.build
-def test_wheel_is_accessible(site):
+def test_wheel_is_accessible_and_agrees_with_the_list_and_the_calendar(site):
     soup = _page(site, "arshjul/index.html")
     svg = soup.select_one("figure.arshjul svg")
     assert svg["role"] == "group"
     assert soup.find(id=svg["aria-labelledby"]).name == "title"
     assert soup.find(id=svg["aria-describedby"]).name == "desc"
     assert len(svg.select("path.manad-band")) == 12
-    assert [t.get_text() for t in svg.select("text.manad-namn")][11] == "dec."
+    assert [t.get_text() for t in svg.select("text.manad-namn")][0] == "jan."
     links = svg.select("g.handelser a")
     assert links
+    listed = {span["id"] for span in soup.select("article li > span[id^=handelse-]")}
     for a in links:
-        assert a["href"].startswith("#handelse-")
-        assert soup.find(id=a["href"][1:]) is not None, a["href"]  # the list item it links to
+        assert a["href"][1:] in listed, a["href"]  # the list item it links to
         assert a.find("title").get_text() and a["aria-label"]
-
-
-def _wheel_events(soup):
-    out = {}
-    for a in soup.select("figure.arshjul g.handelser a"):
-        number = int(a.select_one("text").get_text())
-        out[a["href"][len("#handelse-"):]] = number
-    return out
-
-
-def _list_events(soup):
-    out = {}
-    for span in soup.select("article li > span[id^=handelse-]"):
-        li = span.parent
-        strong = li.find("strong").get_text()
-        if strong.endswith(".") and strong[:-1].isdigit():
-            month = li.find_previous("h3").get_text().rstrip("¶").strip().lower()
-            out[span["id"][len("handelse-"):]] = (int(strong[:-1]), month)
-    return out
-
-
-@pytest.mark.build
-def test_wheel_list_and_ics_agree(site):
-    soup = _page(site, "arshjul/index.html")
-    wheel = _wheel_events(soup)
-    listed = _list_events(soup)
-    # Same events, same numbers, on the wheel and in the list.
-    assert {k: v for k, v in wheel.items()} == {k: n for k, (n, _) in listed.items()}
-    months = {render.MONTHS[m]: m for m in range(1, 13)}
-
+        assert a.select_one("text.handelse-namn").get_text().strip()  # the event's name on the wheel
     cal = Calendar.from_ical((site / "arshjul" / "arshjul.ics").read_bytes())
     assert str(cal["VERSION"]) == "2.0" and cal.get("PRODID")
     tz = list(cal.walk("VTIMEZONE"))
     assert len(tz) == 1 and str(tz[0]["TZID"]) == "Europe/Stockholm"
-    assert str(cal["X-WR-TIMEZONE"]) == "Europe/Stockholm"
-    events = list(cal.walk("VEVENT"))
-    uids = [str(e["UID"]) for e in events]
-    assert len(uids) == len(set(uids))
-    ics = {}
-    for e in events:
+    for e in cal.walk("VEVENT"):
         start, end = e.decoded("DTSTART"), e.decoded("DTEND")
-        assert type(start) is dt.date and type(end) is dt.date  # all-day events
-        assert e.get("DTSTAMP") is not None
+        assert type(start) is dt.date and end - start == dt.timedelta(days=1)
         event_id = str(e["UID"]).removeprefix("arshjul-").rsplit("-", 1)[0]
-        ics[event_id] = start
-    # Every event on the wheel is in the calendar file, in the month the list gives it.
-    assert set(ics) == set(wheel)
-    for event_id, (_, month_name) in listed.items():
-        assert ics[event_id].month == months[month_name], event_id
-    budget = ics["verksamhetsplan-och-budget"]
-    assert (budget.month, budget.day) == (11, 30)
-    # The list links the budget date to the förbundsordning's paragraph.
+        assert f"handelse-{event_id}" in listed
     item = soup.find(id="handelse-verksamhetsplan-och-budget").parent
     assert item.find("a", href="../forbundsordning/#budget")
-
-
-@pytest.mark.build
-def test_next_twelve_months_table_matches_ics(site):
-    soup = _page(site, "arshjul/index.html")
     heading = soup.find(id="de-kommande-tolv-manaderna")
     rows = heading.find_next("table").select("tbody tr")
-    cal = Calendar.from_ical((site / "arshjul" / "arshjul.ics").read_bytes())
     assert len(rows) == len(list(cal.walk("VEVENT")))
     assert soup.find("a", href="arshjul.ics")
+
+
+def test_each_wheel_links_name_contains_its_visible_label():
+    # WCAG 2.5.3 (label in name): the words written on the wheel start the link's accessible name.
+    soup = BeautifulSoup(render.arshjul_hjul(render.Context(load_dataset(REAL_DATA), TODAY)), "html.parser")
+    for a in soup.select("g.handelser a"):
+        assert a["aria-label"].startswith(a.select_one("text").get_text())

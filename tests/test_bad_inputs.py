@@ -10,11 +10,11 @@ Each case is applied to a copy of the fixture förbund (tests/fixtures/exempelfo
     encoding: latin-1          # optional: how the file is saved (default UTF-8)
     expect: tabbtecken         # a fragment of the Swedish message
     line: 10                   # the line that message names
-    build: true                # also run `mkdocs build` (slower, so only some cases)
+    build: true                # also run `properdocs build` (slower, so only some cases)
 
 A bad case must make ``python -m finsam validera`` exit non-zero with the
 expected message at ``<file>:<line>:``, never a traceback; with ``build: true``
-``mkdocs build`` must fail the same way and write no site.
+``properdocs build`` must fail the same way and write no site.
 
 A case with ``valid: true`` puts HTML, script, Markdown or Jinja into a text field:
 it must validate and build, and ``page`` must show ``shows`` literally as text, with

@@ -122,7 +122,6 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
 
     repo = tmp_path / "repo"
     shutil.copytree(REAL_DATA, repo / "data")
-    shutil.copytree(ROOT / "docs" / "aktuellt" / "posts", repo / "docs" / "aktuellt" / "posts")
     site = tmp_path / "site"
     admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
     port = _free_port()

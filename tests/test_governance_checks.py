@@ -25,6 +25,7 @@ EXAMPLES = [
     ("moten_unika", "moten/2026.yaml", "id: styrelsemote-2026-12-10", "id: styrelsemote-2026-03-01"),
     ("moten_tider", "moten/2026.yaml", 'slut: "15:00"', 'slut: "13:00"'),
     ("arshjul_handelser", "arshjul.yaml", "id: samrad", "id: bokslut"),
+    ("arshjul_aterkommer_enligt_kalla", "arshjul.yaml", "    ar: 2025\n", ""),
     ("verksamhetsplan_ar", "verksamhetsplan/2026.yaml", "faststalld: 2025-10-30", "faststalld: 2027-01-10"),
     ("verksamhetsplan_budgetrader_finns", "verksamhetsplan/2026.yaml", "- id: team-aby\n", "- id: team-okand\n"),
     ("verksamhetsplan_unika_id", "verksamhetsplan/2026.yaml", "id: stimulera", "id: identifiera"),

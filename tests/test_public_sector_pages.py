@@ -190,10 +190,21 @@ def test_dates_come_from_the_files_a_page_is_made_from(tmp_path):
     assert lm.for_source(repo / "docs" / "plain.md") == dt.date(2024, 1, 10)
     assert lm.for_source(repo / "docs" / "macro.md", {"data": "budget/*.yaml"}) == dt.date(2024, 3, 5)
     assert lm.for_source(repo / "docs" / "all.md", {}) == dt.date(2024, 6, 1)
-    assert lm.for_generated("ekonomi/budget/2024.md") == dt.date(2024, 3, 5)
-    assert lm.for_generated("plan/2024.md") == dt.date(2024, 6, 1)
-    assert lm.for_generated("arsredovisning/2024.md") == dt.date(2024, 6, 1)  # both 2024 files
-    assert lm.for_generated("medlemmar/fagersta.md") == dt.date(2024, 6, 1)
+    assert lm.for_source(repo / "docs" / "macro.md", {"data": []}) == dt.date(2024, 1, 10)
+    # A generated page is dated by the data files it declares, not by its name.
+    assert lm.for_generated(["budget/2024.yaml"]) == dt.date(2024, 3, 5)
+    assert lm.for_generated(["budget/2024.yaml", repo / "data" / "other.yaml"]) == dt.date(2024, 5, 20)
+    assert lm.for_generated([]) is None
+
+    # Moving a file keeps its content's date; editing it while moving dates it.
+    _git(repo, "mv", "data/other.yaml", "data/flyttad.yaml")
+    _git(repo, "commit", "-qm", "move", date="2024-08-01")
+    (repo / "data" / "plan" / "2024.yaml").write_text("a: 2\nb: 3\n", encoding="utf-8")
+    _git(repo, "mv", "data/plan/2024.yaml", "data/plan/2025.yaml")
+    _git(repo, "commit", "-qam", "move and edit", date="2024-09-01")
+    lm = LastModified(repo, repo / "data")
+    assert lm.for_generated(["flyttad.yaml"]) == dt.date(2024, 5, 20)
+    assert lm.for_generated(["plan/2025.yaml"]) == dt.date(2024, 9, 1)
 
 
 def test_no_date_in_a_shallow_clone(tmp_path):

@@ -125,6 +125,16 @@ def test_pages_request_nothing_outside_the_site(visits, name):
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", SITES)
+def test_no_page_fetches_the_sitemap_on_load(visits, name):
+    # Material's bundle fetches sitemap.xml for every <link rel="alternate"> (to map language
+    # versions); the feed's link says rel="alternate feed", so a page loads only what it shows.
+    _, results = visits[name]
+    fetched = [f"/{page}" for page, result in results.items() if any(u.split("?")[0].endswith("/sitemap.xml") for u in result.requests)]
+    assert not fetched, "pages that fetch sitemap.xml on load: " + ", ".join(fetched[:10])
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", SITES)
 def test_html_validates(built_sites, name):
     if not HTML_VALIDATE.exists() or shutil.which("node") is None:
         need("node_modules/.bin/html-validate is missing (run npm ci; make quality does)")

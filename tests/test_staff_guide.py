@@ -22,7 +22,7 @@ BROKEN = [
     ("forbund.yaml", "    kortnamn: Fagersta", "    kortnam: Fagersta"),
     ("forbund.yaml", "    kortnamn: Fagersta\n", ""),
     ("forbund.yaml", "    kortnamn: Fagersta", "\tkortnamn: Fagersta"),
-    ("forbund.yaml", "  - id: region-vastmanland", "  - id: Region Västmanland"),
+    ("forbund.yaml", "  - id: arboga", "  - id: Arboga kommun"),
     ("forbundsordning/2024-01-01.yaml", "giltig_fran: 2024-01-01", "giltig_fran: 1 januari 2024"),
     ("forbundsordning/2024-01-01.yaml", "rubrik: Förbundets namn och säte", "rubrik: Förbundets namn: och säte"),
     ("forbundsordning/2024-01-01.yaml", "giltig_till: null", "giltig_till: null\ngiltig_till: 2030-12-31"),

@@ -25,7 +25,7 @@ PINNED = re.compile(r"^\s*-?\s*uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9
 CHECK_COMMANDS = {
     "data": "python -m finsam validera data",
     "test": "python -m pytest",
-    "build": "mkdocs build --strict",
+    "build": "properdocs build --strict -f mkdocs.yml",
 }
 
 

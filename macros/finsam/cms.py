@@ -246,7 +246,7 @@ def news_collection() -> dict:
         "label": "Nyheter (Aktuellt)",
         "label_singular": "Nyhet",
         "description": "Nyheter på sidan Aktuellt. Rubriken är första raden i texten, efter #.",
-        "folder": "docs/aktuellt/posts",
+        "folder": "data/sidor/aktuellt/posts",
         "extension": "md",
         "format": "frontmatter",
         "create": True,

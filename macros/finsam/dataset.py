@@ -25,7 +25,7 @@ from .model.verksamhetsplan import Verksamhetsplan
 from .model.dokument import Dokumentbank
 from .model.insatser import Insatser
 from .model.lansforbundet import Lansforbundet
-from .model.arvode import Arvodesunderlag
+from .model.arvoden import Arvodesunderlag
 from .model.befolkning import Befolkning
 from .model.budget import Budget
 from .model.ekonomisk_policy import EkonomiskPolicy

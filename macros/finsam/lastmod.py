@@ -2,14 +2,16 @@
 
 One ``git log`` pass gives every file's latest commit date (``%cs``, the
 committer date as ÅÅÅÅ-MM-DD). A page's date is the newest of the files it is
-made from:
+made from; it means the content's date, so a commit that only moves a file
+(a rename with identical content) does not date it, and the file keeps the
+history of its old name.
 
-* a hand-written page: its own file in docs/; if it calls macros (``{{``), also
-  the data files it names in its front matter under ``data:`` (globs relative to
-  the data directory), or, when it names none, every data file;
-* a generated page (no file in docs/): the data file with the same name in a
-  folder named in the page's path (``ekonomi/budget/2024.md`` <- ``budget/2024.yaml``),
-  else those with the same name, else every data file.
+* a hand-written page (in docs/, or the förbund's own page in data/sidor/): its
+  own file; if it calls macros (``{{``), also the data files it names in its front
+  matter under ``data:`` (globs relative to the data directory), or, when it
+  names none, every data file;
+* a generated page: the data files it declares it is made from
+  (``GeneratedPage.sources``, see finsam.site.page_sources); none declared, no date.
 
 Outside a git checkout, in a shallow clone (where every file would get the
 date of the one commit fetched; CI checks out with ``fetch-depth: 0``), or for a
@@ -33,12 +35,18 @@ def git_dates(repo_dir: Path) -> tuple[Path | None, dict[str, dt.date]]:
         if shallow == "true":  # a shallow clone would date every file to its one commit
             return None, {}
         log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "HEAD"],
+            ["git", "log", "--format=%x00%cs", "--name-status", "-M", "HEAD"],
             cwd=top, capture_output=True, text=True, check=True, timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError, ValueError):
         return None, {}
+    return Path(top), _dates_from_log(log)
+
+
+def _dates_from_log(log: str) -> dict[str, dt.date]:
+    """{path: date of the newest commit that changed its content}, from ``--name-status -M``, newest first."""
     dates: dict[str, dt.date] = {}
+    renamed_to: dict[str, str] = {}  # an older name -> the file's name today
     current: dt.date | None = None
     for line in log.splitlines():
         if line.startswith("\x00"):
@@ -46,9 +54,19 @@ def git_dates(repo_dir: Path) -> tuple[Path | None, dict[str, dt.date]]:
                 current = dt.date.fromisoformat(line[1:].strip())
             except ValueError:
                 current = None
-        elif line and current is not None:
-            dates.setdefault(line, current)  # newest first: keep the first date seen
-    return Path(top), dates
+            continue
+        fields = line.split("\t")
+        if current is None or len(fields) < 2:
+            continue
+        status, path = fields[0], fields[-1]
+        name = renamed_to.get(path, path)
+        if status.startswith(("R", "C")) and len(fields) == 3:
+            if status.startswith("R"):
+                renamed_to[fields[1]] = name
+            if status in ("R100", "C100"):
+                continue  # moved or copied, content unchanged: not a content date
+        dates.setdefault(name, current)  # newest first: keep the first date seen
+    return dates
 
 
 class LastModified:
@@ -75,7 +93,7 @@ class LastModified:
     def _data_files(self, globs: list[str] | None = None) -> list[Path]:
         if not self.data_dir.is_dir():
             return []
-        if globs:
+        if globs is not None:  # the page names its data files ("data: []": none)
             return [p for g in globs for p in self.data_dir.glob(g) if p.is_file()]
         if self._all_data is None:
             self._all_data = [p for p in self.data_dir.rglob("*.yaml") if p.is_file()]
@@ -97,10 +115,6 @@ class LastModified:
             paths += self._data_files([globs] if isinstance(globs, str) else globs)
         return self._newest(paths)
 
-    def for_generated(self, page_path: str) -> dt.date | None:
-        """A generated page (``page_path`` relative to docs/)."""
-        page = Path(page_path)
-        same_name = [p for p in self._data_files() if p.stem == page.stem]
-        # budget/2024.yaml, not verksamhetsplan/2024.yaml, for ekonomi/budget/2024.md
-        same_folder = [p for p in same_name if p.parent.name in page.parent.parts]
-        return self._newest(same_folder or same_name or self._data_files())
+    def for_generated(self, sources) -> dt.date | None:
+        """A generated page, from the data files it declares (paths, or relative to the data directory)."""
+        return self._newest([p if Path(p).is_absolute() else self.data_dir / p for p in map(Path, sources)])

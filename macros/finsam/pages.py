@@ -23,6 +23,8 @@ class GeneratedPage:
     title: str
     parent: str  # the index page of the section it belongs to
     content: str  # Markdown; macro calls allowed
+    # The data files the page is made from (paths; "Senast uppdaterad" is their newest date).
+    sources: tuple = ()
 
 
 PAGE_SOURCES: list[Callable[[DataSet], list[GeneratedPage]]] = []

@@ -131,7 +131,7 @@ def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
     if t == "string_pattern_mismatch":
         return (
             "ska bestå av små bokstäver a–z, siffror och bindestreck "
-            f"(t.ex. 'region-vastmanland'), inte {_show(value)}"
+            f"(t.ex. 'region-exempel'), inte {_show(value)}"
         )
     if t.startswith("date") or t.startswith("datetime"):
         return f"ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte {_show(value)}"

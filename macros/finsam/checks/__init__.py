@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from ..problems import Problem
+from ..problems import Problem, display_path
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,35 @@ def repeats(values) -> list[int]:
 def run_checks(dataset) -> list[Problem]:
     problems: list[Problem] = []
     for c in CHECKS.values():
-        problems += [replace(p, check=c.name) for p in c.run(dataset)]
+        problems += [replace(p, check=c.name) for p in run_one(c, dataset)]
     return sorted(set(problems))
+
+
+def run_one(c: Check, dataset) -> list[Problem]:
+    """One check's problems. A check that crashes on valid but unexpected data is a
+    fault in the check, not in the data: it becomes one more problem that names the
+    check, in Swedish and without a traceback, and the other checks still run
+    (the wrapper pattern of rust-lang/team's validator)."""
+    found: list[Problem] = []
+    try:
+        for p in c.run(dataset):
+            found.append(p)
+    except Exception as err:  # noqa: BLE001 - any crash of any check is reported the same way
+        found.append(crash_problem(c.name, dataset, err))
+    return found
+
+
+def crash_problem(name: str, dataset, err: Exception) -> Problem:
+    detail = " ".join(str(err).split())
+    detail = f"{type(err).__name__}: {detail[:200]}" if detail else type(err).__name__
+    return Problem(
+        display_path(dataset.root),
+        0,
+        "",
+        f"kontrollen {name} kunde inte köras klart på de här uppgifterna ({detail}). Det är ett fel i "
+        "kontrollen, inte nödvändigtvis i dina data: be den som sköter webbplatsen att rätta kontrollen.",
+        check=name,
+    )
 
 
 def _register_all() -> None:

@@ -42,3 +42,28 @@ def cycle_events(ds):
                 yield doc.problem(("handelser", i, "dag"), f"dagen {e.dag}/{e.manad} finns inte varje år")
         if e.regel is not None and not any(fo.model.rule(e.regel)[1] is not None for fo in ds.forbundsordningar):
             yield doc.problem(("handelser", i, "regel"), f"ingen förbundsordning har regeln '{e.regel}'")
+        if e.forbundsordning is not None and e.forbundsordning not in {fo.key for fo in ds.forbundsordningar}:
+            yield doc.problem(
+                ("handelser", i, "forbundsordning"),
+                f"förbundsordningen '{e.forbundsordning}' finns inte i forbundsordning/",
+            )
+
+
+@check(
+    "arshjul_aterkommer_enligt_kalla",
+    "En händelse visas som årlig bara när en regel eller en källa säger att den återkommer; "
+    "annars anger den året som datumet gäller.",
+)
+def cycle_recurrence(ds):
+    doc = ds.arshjul
+    if doc is None:
+        return
+    for i, e in enumerate(doc.model.handelser):
+        if e.regel is not None and e.ar is not None:
+            yield doc.problem(("handelser", i, "ar"), "datumet kommer ur förbundsordningens regel; skriv inget år")
+        if e.regel is None and e.manad is not None and e.ar is None and e.aterkommer is None:
+            yield doc.problem(
+                ("handelser", i, "manad"),
+                "ingen källa säger att händelsen sker varje år: skriv året som datumet gäller (ar) "
+                "eller, med källans ord, hur den återkommer (aterkommer)",
+            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compute.budget import Comparison, leaves, overview_comparisons, shares, table
 from ..model.budget import KATEGORI_LABELS, Grupp
-from ..render.format import number
+from ..format import number
 from . import check
 
 

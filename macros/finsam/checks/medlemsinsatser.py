@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..compute.contributions import STATE
-from ..render.format import number
+from ..format import number
 from . import check
 
 

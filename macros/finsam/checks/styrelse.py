@@ -72,13 +72,16 @@ def seat_members(ds):
 
 @check(
     "styrelseplatser_per_medlem",
-    "Varje medlem har exakt så många ledamöter och ersättare som förbundsordningen anger (en av varje).",
+    "Varje medlem har exakt så många ledamöter och ersättare som förbundsordningen anger (en av varje); "
+    "en interimsstyrelse styrs inte av den förbundsordning den förbereder.",
 )
 def seats_per_member(ds):
     for doc in ds.styrelser:
         fo_doc = _forbundsordning(ds, doc)
         if fo_doc is None:
             continue
+        if doc.model.organ == "interimsstyrelse":
+            continue  # an interim board prepares the förbundsordning; its rules do not govern it
         rules = board_rules(fo_doc.model)
         _, members = fo_doc.model.rule("medlemmar")
         if rules is None or rules.per_member is None or members is None:
@@ -112,7 +115,7 @@ def seats_per_member(ds):
 def board_size_matches(ds):
     for doc in ds.styrelser:
         fo_doc = _forbundsordning(ds, doc)
-        if fo_doc is None:
+        if fo_doc is None or doc.model.organ == "interimsstyrelse":
             continue
         rules = board_rules(fo_doc.model)
         if rules is None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..compute.budget import stated_figure
 from ..compute.equity import opening_mismatches, roll_forward
 from ..compute.rounding import round_half_up
-from ..render.format import number
+from ..format import number
 from . import check
 
 

@@ -6,7 +6,7 @@ from . import check, repeats
 
 
 def _doc(ds):
-    return getattr(ds, "webbplats", None)
+    return ds.webbplats
 
 
 @check(

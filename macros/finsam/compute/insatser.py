@@ -4,7 +4,7 @@ The budget amounts are read from the budget documents (data/budget/<year>.yaml,
 ``DataSet.budgetar``), never from data/insatser.yaml: an insats only names its
 budget lines. Sums and shares come from ``compute.budget``, the same
 functions the budget pages use, so the start page and the budget page cannot
-disagree. ``getattr`` keeps this working for a data set without budgets.
+disagree.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
+from .. import urls
+from ..model.budget import Grupp
 from . import budget as money
 
 
 def budget_documents(ds) -> list:
     """The data set's budget documents, oldest year first; [] without budget data."""
-    return sorted(getattr(ds, "budgetar", None) or [], key=lambda d: d.model.ar)
+    return sorted(ds.budgetar, key=lambda d: d.model.ar)
 
 
 def latest_budget(ds):
@@ -27,8 +29,8 @@ def latest_budget(ds):
 
 
 def budget_page(doc) -> str:
-    """Site path of a budget year's page (URL plan: ekonomi/budget/<year>.md)."""
-    return f"ekonomi/budget/{doc.model.ar}.md"
+    """Site path of a budget year's page (the URL plan)."""
+    return urls.budget_page(doc.model.ar)
 
 
 def cost_lines(budget) -> dict[str, Any]:
@@ -187,7 +189,7 @@ def other_lines(ds, year: int) -> list[tuple[Any, Decimal | None]]:
     named = {line for ins in ds.insatser.model.insatser for line in ins.budgetrader}
     out = []
     for post in doc.model.kostnader:
-        if getattr(post, "grupp", None) in INSATS_GROUPS:
+        if isinstance(post, Grupp) and post.grupp in INSATS_GROUPS:
             for line in post.rader:
                 if line.id not in named:
                     out.append((line, as_cost(line.belopp.get(col.id)) if col is not None else None))

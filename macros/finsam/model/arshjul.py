@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .base import Model, Slug, Text
 
@@ -26,10 +26,22 @@ class Arshandelse(Model):
     id: Slug
     ring: Slug
     rubrik: Text
+    # The few words written on the wheel itself (the list and the calendar use rubrik).
+    kortnamn: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=17)]
     beskrivning: Text | None = None
     manad: Month | None
     dag: Day | None = None
+    # The year the month and day are known for, when a source dates the event in one
+    # year only. Null only when the date comes from a rule (regel) or a source states
+    # that the event recurs at this time every year (then "aterkommer" says so).
+    ar: int | None = None
+    # How a source says the event recurs (with the source named), or null: then the
+    # site says that no source states that it happens every year.
+    aterkommer: Text | None = None
     regel: Literal["budget"] | None = None
+    # The förbundsordning (file name) that requires the event: it is then shown only
+    # for the years that version is in force.
+    forbundsordning: Slug | None = None
     kalla: Slug
 
 

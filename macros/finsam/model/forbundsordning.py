@@ -105,6 +105,9 @@ class Regler(Model):
 
 
 class Paragraf(Model):
+    # The section's number only where the source itself states it (the 2024 proposal
+    # calls its cost section "11 §"); otherwise null and the section is cited by its
+    # heading. The site never numbers a document's sections itself.
     nummer: PositiveInt | None
     ankare: Slug
     rubrik: Text
@@ -117,7 +120,6 @@ class Forbundsordning(Model):
     giltig_fran: dt.date | None
     giltig_till: dt.date | None
     beslut: Text
-    numrering: Literal["kallans", "ordningsfoljd"]
     kallor: list[Slug]
     paragrafer: list[Paragraf]
 

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 from .base import Model, Slug, Text
 
 MeetingKind = Literal["styrelsemote", "medlemssamrad", "konstituerande_mote", "lagesrapport"]
-DocumentKind = Literal["kallelse", "protokoll", "minnesanteckningar"]
+DocumentKind = Literal["kallelse", "handlingar", "protokoll", "minnesanteckningar"]
 
 KIND_LABELS: dict[str, str] = {
     "styrelsemote": "Styrelsemöte",
@@ -21,6 +21,7 @@ KIND_LABELS: dict[str, str] = {
 }
 DOCUMENT_LABELS: dict[str, str] = {
     "kallelse": "Kallelse",
+    "handlingar": "Handlingar",
     "protokoll": "Protokoll",
     "minnesanteckningar": "Minnesanteckningar",
 }
@@ -30,9 +31,14 @@ HttpsUrl = Annotated[str, StringConstraints(pattern=r"""^https://[^\s<>"']+$""")
 
 
 class Dokument(Model):
+    """A meeting's kallelse, handlingar, protokoll or minnesanteckningar: a link to a
+    published copy, a file published with this site, or a page of this site about it."""
+
     slag: DocumentKind
-    # A published copy, if there is one; null when no link is known.
-    url: HttpsUrl | None
+    # A published copy elsewhere, if there is one; null when no link is known.
+    url: HttpsUrl | None = None
+    # A file published with this site, relative to docs/ (e.g. moten/2026/protokoll-2026-03-01.pdf).
+    fil: Text | None = None
     # A page of this site about the document (e.g. notes in our words), relative to docs/.
     sida: Text | None = None
 

@@ -3,7 +3,8 @@
 
 Every seat is written out, one per member and role, so the checks can see a
 missing, doubled or foreign seat. A holder the sources do not name is ``null``:
-the site then says "Uppgift saknas", never a guessed name.
+the site then says that the sources do not name the holder (one note when no holder
+of a board is known), never a guessed name.
 """
 
 from __future__ import annotations

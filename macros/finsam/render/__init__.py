@@ -36,13 +36,6 @@ def macro(fn):
     return fn
 
 
-def variables(ctx: Context) -> dict:
-    """Variables for the pages' Jinja. Text values are already escaped."""
-    from .forbund import forbund_variables
-
-    return {"forbund": forbund_variables(ctx)}
-
-
 def _register_all() -> None:
     """Import every module of this package: each registers its macros and pages."""
     import importlib

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compute.remuneration import fixed_remuneration
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import Column, Download
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from ..compute.dokument import by_kind, years
 from ..model.dokument import KIND_LABELS
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
-from .links import page_exists, relative
+from ..urls import relative
+from .links import page_exists
 
 PAGE = "dokument/index.md"
 MISSING = "okänt"

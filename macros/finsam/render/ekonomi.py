@@ -12,7 +12,7 @@ from ..compute.budget import Group, differences, overview_comparisons, shares, t
 from ..compute.equity import policy_tests, roll_forward
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import for_topic
 

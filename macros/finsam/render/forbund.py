@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from ..model.forbund import KIND_LABELS
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 
 
@@ -25,6 +25,11 @@ def forbund_variables(ctx: Context) -> SimpleNamespace:
         sate=text.inline(seat_org.namn) if seat_org else "okänt",
         webbplats=text.inline(ctx.ds.forbund.model.webbplats or ""),
     )
+
+
+def variables(ctx: Context) -> dict:
+    """Variables for the pages' Jinja. Text values are already escaped."""
+    return {"forbund": forbund_variables(ctx)}
 
 
 def member_ids(ctx: Context) -> list[str]:

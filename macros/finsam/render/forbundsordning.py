@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from ..compute.board import board_rules
+from ..compute.forbundsordning import section_heading, version_page, versions
 from ..dataset import Document
 from ..model.forbundsordning import Forbundsordning, Paragraf
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
+from .templating import render_template
 
 PART_LABELS = {"stat": "staten", "region": "regionen", "kommuner": "kommunerna"}
+STATUS_LABELS = {"galler": "gäller", "har_upphort": "gäller inte längre", "har_inte_borjat": "har inte börjat gälla"}
 
 
-def paragraph_label(p: Paragraf) -> str:
-    return f"§ {p.nummer}" if p.nummer is not None else "§ (nummer okänt)"
+def paragraph_title(p: Paragraf) -> str:
+    """How a section is cited: ``11 § Rubrik`` where the source numbers it, else its heading."""
+    return section_heading(p)
 
 
 def version_title(doc: Document[Forbundsordning]) -> str:
@@ -25,77 +29,55 @@ def version_title(doc: Document[Forbundsordning]) -> str:
     return f"{fo.forbund} till och med {fmt.date(fo.giltig_till)}"
 
 
-def version_page(doc: Document) -> str:
-    """Site path of the page for one version."""
-    return f"forbundsordning/{doc.key}.md"
+def _view(ctx: Context, key: str):
+    return next(v for v in versions(ctx.ds, ctx.today) if v.key == key)
 
 
 @macro
 def forbundsordning(ctx: Context, key: str | None = None) -> str:
-    """A whole förbundsordning: facts, table of contents, paragraphs with rules."""
+    """A whole förbundsordning: facts, table of contents, sections with their rules."""
     doc = ctx.ds.forbundsordning(key) if key else current_forbundsordning(ctx)
     fo = doc.model
-    anchors = {p.ankare: p for p in fo.paragrafer}
+    view = _view(ctx, doc.key)
+    anchors = {s.anchor: s for s in view.sections}
 
     def link(anchor: str) -> str | None:
-        p = anchors.get(anchor)
-        return f"[{paragraph_label(p)} {text.inline(p.rubrik)}](#{anchor})" if p else None
+        s = anchors.get(anchor)
+        return f"[{text.inline(s.heading)}](#{anchor})" if s else None
 
     sources = {k.id: k for k in ctx.ds.kallor.model.kallor}
     out = [
-        '<div class="fo-fakta" markdown>',
-        "",
-        f"- **Förbund:** {text.inline(fo.forbund)}",
-        f"- **Gäller från:** {fmt.date(fo.giltig_fran) if fo.giltig_fran else 'okänt'}",
-        f"- **Gäller till:** {fmt.date(fo.giltig_till) if fo.giltig_till else 'tills vidare'}",
-        f"- **Beslut:** {text.inline(fo.beslut)}",
-        "- **Källor:** " + "; ".join(text.inline(sources[k].titel) for k in fo.kallor if k in sources),
-        "",
-        "</div>",
+        render_template(
+            "forbundsordning/fakta.html",
+            fo=fo,
+            today=ctx.today,
+            status=STATUS_LABELS[view.status],
+            sources=[sources[k].titel for k in fo.kallor if k in sources],
+        ),
         "",
     ]
-    if fo.numrering == "ordningsfoljd":
-        out += [
-            "!!! note \"Numreringen\"",
-            "    Källan numrerar inte avsnitten. Paragrafnumren här följer ordningen i källan "
-            "och kan skilja sig från den antagna förbundsordningens egen numrering.",
-            "",
-        ]
     out += ["## Innehåll", ""]
-    out += [f"- [{paragraph_label(p)} {text.inline(p.rubrik)}](#{p.ankare})" for p in fo.paragrafer]
-    for p in fo.paragrafer:
-        out += [
-            "",
-            f"## {paragraph_label(p)} {text.inline(p.rubrik)} {{#{p.ankare}}}",
-            "",
-            text.blocks(p.text, link),
-        ]
+    out += [f"- [{text.inline(s.heading)}](#{s.anchor})" for s in view.sections]
+    for p, s in zip(fo.paragrafer, view.sections):
+        out += ["", f"## {text.inline(s.heading)} {{#{s.anchor}}}", "", text.blocks(p.text, link)]
         facts = rule_facts(ctx, fo, p)
         if facts:
-            out += [
-                "",
-                '<div class="regel" markdown>',
-                "",
-                "**Regeln som data** (används i webbplatsens beräkningar):",
-                "",
-                *[f"- {label}: {value}" for label, value in facts],
-                "",
-                "</div>",
-            ]
+            out += ["", render_template("forbundsordning/regel.html", facts=facts)]
     return "\n".join(out)
 
 
 def rule_facts(ctx: Context, fo: Forbundsordning, p: Paragraf) -> list[tuple[str, str]]:
-    """Each rule a paragraph states, as (label, value) in Swedish."""
+    """Each rule a paragraph states, as (label, value) in Swedish: plain text, the
+    template escapes it."""
     r = p.regler
     if r is None:
         return []
     facts: list[tuple[str, str]] = []
     if r.namn:
-        facts.append(("Namn", text.inline(r.namn)))
+        facts.append(("Namn", r.namn))
     if r.sate:
         org = ctx.ds.organisation(r.sate)
-        facts.append(("Säte", text.inline(org.namn if org else r.sate)))
+        facts.append(("Säte", org.namn if org else r.sate))
     if r.medlemmar is not None:
         facts.append(("Antal medlemmar", str(len(r.medlemmar))))
     if r.styrelse:
@@ -125,11 +107,15 @@ def rule_facts(ctx: Context, fo: Forbundsordning, p: Paragraf) -> list[tuple[str
         )
         if k.kommunfordelning:
             kf = k.kommunfordelning
-            band = "alla åldrar" if kf.aldersgrupp == "alla" else f"{kf.aldersgrupp.fran}–{kf.aldersgrupp.till} år"
+            band = (
+                "källan anger ingen åldersgräns"
+                if kf.aldersgrupp == "alla"
+                else f"i åldern {kf.aldersgrupp.fran}–{kf.aldersgrupp.till} år"
+            )
             facts.append(
                 (
                     "Kommunernas inbördes fördelning",
-                    f"efter invånarantal ({band}) den {fmt.day_month(kf.referensdatum.manad, kf.referensdatum.dag)} "
+                    f"efter invånarantalet ({band}) den {fmt.day_month(kf.referensdatum.manad, kf.referensdatum.dag)} "
                     "året före det år som fördelningen avser",
                 )
             )
@@ -148,7 +134,7 @@ def rule_facts(ctx: Context, fo: Forbundsordning, p: Paragraf) -> list[tuple[str
         facts.append(("Revisor för varje medlems räkning", "ja" if r.revision.revisor_per_medlem else "nej"))
         for val in r.revision.gemensamma_revisorer:
             facts.append(
-                ("Gemensam revisor för " + " och ".join(PART_LABELS[a] for a in val.avser), "utses av " + text.inline(val.utses_av))
+                ("Gemensam revisor för " + " och ".join(PART_LABELS[a] for a in val.avser), "utses av " + val.utses_av)
             )
     if r.uppsagningstid_ar:
         facts.append(("Uppsägningstid", f"{r.uppsagningstid_ar} år"))
@@ -156,29 +142,38 @@ def rule_facts(ctx: Context, fo: Forbundsordning, p: Paragraf) -> list[tuple[str
         a = r.arvode
         facts.append(("Fast årligt arvode, ordförande", f"{fmt.percent(a.ordforande_procent)} av grundbeloppet"))
         facts.append(("Fast årligt arvode, vice ordförande", f"{fmt.percent(a.vice_ordforande_procent)} av grundbeloppet"))
-        facts.append(("Grundbelopp", text.inline(a.grundbelopp)))
+        facts.append(("Grundbelopp", a.grundbelopp))
     if r.arkivtillsyn:
-        facts.append(("Arkivtillsyn", text.inline(r.arkivtillsyn)))
+        facts.append(("Arkivtillsyn", r.arkivtillsyn))
     if r.bildande:
-        facts.append(("Bildas", f"{fmt.date(r.bildande.datum)}; villkor: {text.inline(r.bildande.villkor)}"))
+        facts.append(("Bildas", f"{fmt.date(r.bildande.datum)}; villkor: {r.bildande.villkor}"))
     return facts
 
 
 @macro
 def forbundsordning_versioner(ctx: Context) -> str:
-    """Table of every version, the one in force marked."""
-    current = current_forbundsordning(ctx)
-    rows = ["| Version | Gäller från | Gäller till | Status |", "|---|---|---|---|"]
-    for doc in reversed(ctx.ds.forbundsordningar):
-        fo = doc.model
-        page = doc.key + ".md"  # relative to forbundsordning/index.md
+    """Every version with its period and its status on the build date (a list: readable at any width)."""
+    rows = []
+    for v in versions(ctx.ds, ctx.today):
+        start = f"från {fmt.date(v.giltig_fran)}" if v.giltig_fran else "från okänt datum"
+        end = f"till och med {fmt.date(v.giltig_till)}" if v.giltig_till else "tills vidare"
         rows.append(
-            f"| [{text.inline(fo.forbund)}]({page}) | "
-            f"{fmt.date(fo.giltig_fran) if fo.giltig_fran else 'okänt'} | "
-            f"{fmt.date(fo.giltig_till) if fo.giltig_till else 'tills vidare'} | "
-            f"{'gäller nu' if doc is current else ''} |"
+            f"- [{text.inline(v.forbund)}]({v.key}.md): {start} {end}; "
+            f"{STATUS_LABELS[v.status]} den {fmt.date(ctx.today)}."
         )
     return "\n".join(rows)
+
+
+@macro
+def forbundsordning_i_dag(ctx: Context) -> str:
+    """Which version the page shows, said against the build date."""
+    shown = next(v for v in versions(ctx.ds, ctx.today) if v.shown_on_index)
+    if shown.status == "galler":
+        return f"Nedan visas den förbundsordning som gäller den {fmt.date(ctx.today)}: {text.inline(shown.forbund)}."
+    return (
+        f"Ingen förbundsordning i uppgifterna gäller den {fmt.date(ctx.today)}. Nedan visas den senaste: "
+        f"{text.inline(shown.forbund)} ({STATUS_LABELS[shown.status]})."
+    )
 
 
 @page_source
@@ -186,9 +181,10 @@ def forbundsordning_pages(ds) -> list[GeneratedPage]:
     """One page per version: forbundsordning/<file name>.md."""
     return [
         GeneratedPage(
-            path=version_page(doc),
+            path=version_page(doc.key),
             title=version_title(doc),
             parent="forbundsordning/index.md",
+            sources=(doc.path,),
             # The heading is Markdown that Jinja also reads: text from data goes through inline().
             content=heading(f"Förbundsordning: {version_title(doc)}") + "\n\n" + call("forbundsordning", doc.key) + "\n",
         )

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..compute.allocation import allocate_state_funds
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import Column, Download
 

@@ -6,11 +6,12 @@ insatser data only names the budget lines.
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute import insatser as calc
 from ..model.insatser import KIND_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link
 
@@ -20,7 +21,7 @@ KIND_SINGULAR = {"individinriktad": "individinriktad insats", "strukturinriktad"
 
 
 def insats_page(insats_id: str) -> str:
-    return f"insatser/{insats_id}.md"
+    return urls.insats_page(insats_id)
 
 
 def money(value, unit: str) -> str:
@@ -196,6 +197,8 @@ def insats_pages(ds) -> list[GeneratedPage]:
             title=ins.namn,
             parent=INDEX,
             content=heading(ins.namn) + "\n\n" + call("insats", ins.id) + "\n",
+            # The insats, and the budgets its amounts come from.
+            sources=(ds.insatser.path, *(b.path for b in ds.budgetar)),
         )
         for ins in ds.insatser.model.insatser
     ]

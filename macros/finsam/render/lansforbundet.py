@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compute.lansforbundet import compare, merged_count
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 
 NUMBER_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}

@@ -6,16 +6,16 @@ build is strict, so a link to a missing page fails it: these helpers link only
 when the target exists.
 
 Which pages exist: ``ctx.pages`` when the context carries the site's pages (the
-MkDocs adapter always fills it); otherwise the generated pages plus the files
-under docs/ (a Context made by hand, e.g. in a test).
+MkDocs adapter always fills it); otherwise the generated pages, the förbund's own
+pages (data/sidor/) and the files under docs/ (a Context made by hand, e.g. in a test).
 """
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from ..memo import by_identity
+from ..urls import relative
 from . import Context
 
 # docs/ beside mkdocs.yml: macros/finsam/render/links.py -> the project root is parents[3].
@@ -25,8 +25,9 @@ DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
 @by_identity
 def _generated_paths(ds) -> frozenset[str]:
     from ..pages import generated_pages
+    from ..sidor import own_pages
 
-    return frozenset(p.path for p in generated_pages(ds))
+    return frozenset(p.path for p in generated_pages(ds)) | {p.path for p in own_pages(ds.root)}
 
 
 def page_exists(ctx: Context, path: str) -> bool:
@@ -35,13 +36,6 @@ def page_exists(ctx: Context, path: str) -> bool:
     if ctx.pages:
         return page in ctx.pages
     return page in _generated_paths(ctx.ds) or (DOCS_DIR / page).is_file()
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """A relative .md link from one page to another (both relative to docs/, #anchor kept)."""
-    page, _, anchor = to_page.partition("#")
-    rel = posixpath.relpath(page, posixpath.dirname(from_page) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def link_if_page(ctx: Context, from_page: str, to_page: str, anchor: str | None = None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compute.contributions import STATE, year_contributions
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .downloads import Column, Download  # noqa: F401  (re-exported for tests)
 from .ekonomi import _source_title, downloads_list

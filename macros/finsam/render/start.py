@@ -6,21 +6,21 @@ latest budget year in data, and links to the page that shows how.
 
 from __future__ import annotations
 
-from babel.dates import format_date
-
 from ..compute import insatser as calc
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
-from .links import link, page_exists, relative
+from ..sidor import shortcuts
+from ..urls import relative
+from .links import link, page_exists
 
 PAGE = "index.md"
 MISSING = "uppgift saknas"
 
 
 def latest_plan(ds):
-    """The latest verksamhetsplan, if the data set has that collection."""
-    plans = getattr(ds, "verksamhetsplaner", None) or []
+    """The latest verksamhetsplan, or None when there is none."""
+    plans = ds.verksamhetsplaner
     return max(plans, key=lambda d: d.model.ar) if plans else None
 
 
@@ -29,7 +29,7 @@ def start_vision(ctx: Context) -> str:
     """The vision (latest verksamhetsplan) and the purpose (data/forbund.yaml)."""
     out = []
     plan = latest_plan(ctx.ds)
-    vision = getattr(plan.model, "vision", None) if plan is not None else None
+    vision = plan.model.vision if plan is not None else None
     if vision:
         out += [
             '<p class="start-vision" markdown>',
@@ -117,43 +117,18 @@ def start_nyckeltal(ctx: Context) -> str:
     return "\n".join(['<div class="nyckeltal" markdown>', "", *cards, "", "</div>"])
 
 
-# -- INTEGRATION HOOK: the yearly cycle ------------------------------------------
-# The next board meeting and the next deadlines come from the governance part of
-# the site: meetings (data/moten/<year>.yaml, compute/moten.py: ``split``) and the
-# yearly cycle (data/arshjul.yaml, render/arshjul.py: ``next_twelve_months``).
-# Those modules are built separately; until they are in the branch, the start page
-# says where the calendar will be. Nothing else needs connecting: when they are
-# present, ``start_kommande`` uses them.
-
-
-def _upcoming_board_meeting(ctx: Context):
-    """The next board meeting in data/moten, or None (or None when that part is absent)."""
-    try:
-        from ..compute.moten import DatedMeeting, split
-    except ImportError:
-        return None
-    docs = getattr(ctx.ds, "moten", None) or []
-    meetings = [DatedMeeting(m, int(d.key)) for d in docs if d.key.isdigit() for m in d.model.moten]
-    upcoming, _ = split(meetings, ctx.today)
-    return next((dm for dm in upcoming if dm.meeting.slag == "styrelsemote"), None)
+# -- what happens next -----------------------------------------------------------
+# The meetings (render/moten.py: ``start_lines``, with their published documents) and
+# the yearly cycle's dated events (compute/arshjul.py: ``cycle_view``). How far the
+# data reach is stated by render/aktualitet.py (``start_aktualitet``).
 
 
 def _cycle(ctx: Context):
-    """The yearly cycle's occurrences in the coming twelve months, or None when absent."""
-    try:
-        from .arshjul import next_twelve_months
-    except ImportError:
-        return None
-    if getattr(ctx.ds, "arshjul", None) is None:
-        return None
-    return next_twelve_months(ctx.ds, ctx.today)
+    """The yearly cycle's dated events in the coming twelve months, or None when absent."""
+    from ..compute.arshjul import cycle_view
 
-
-def _when(o) -> str:
-    """``1 augusti 2027``, or ``under april 2027`` for an event known only by month."""
-    if o.timing.day is None:
-        return "under " + format_date(o.start, format="LLLL y", locale=fmt.LOCALE)
-    return fmt.date(o.start)
+    view = cycle_view(ctx.ds, ctx.today)
+    return None if view is None else list(view.upcoming)
 
 
 @macro
@@ -164,22 +139,15 @@ def start_kommande(ctx: Context, n: int = 4) -> str:
     if cycle is None:
         return f"Nästa styrelsemöte och kommande sista dagar visas här när årshjulet finns i data (se {calendar})."
     out = []
-    meeting = _upcoming_board_meeting(ctx)
-    if meeting is not None:
-        m = meeting.meeting
-        when = fmt.date(m.datum) if m.datum else f"{meeting.year}, datum ännu inte bestämt"
-        out.append(f"**Nästa styrelsemöte:** {when}. " + link(ctx, PAGE, "moten/index.md", "Alla möten"))
-    else:
-        out.append(
-            f"**Nästa styrelsemöte:** inget datum finns i data (per {fmt.date(ctx.today)}). "
-            + link(ctx, PAGE, "moten/index.md", "Alla möten")
-        )
+    from .moten import start_lines
+
+    out += start_lines(ctx, PAGE)
     out += ["", f"**Närmast i {calendar}:**", ""]
     if not cycle:
-        out.append("- Inga händelser de kommande tolv månaderna.")
+        out.append("- Källorna ger inget datum för de kommande tolv månaderna.")
     for o in cycle[:n]:
-        deadline = " (sista dag enligt förbundsordningen)" if o.timing.rule is not None else ""
-        out.append(f"- {_when(o)}: {text.inline(o.event.rubrik)}{deadline}")
+        deadline = " (sista dag enligt förbundsordningen)" if o.event.rule is not None else ""
+        out.append(f"- {fmt.date(o.date)}: {text.inline(o.event.rubrik)}{deadline}")
     return "\n".join(out)
 
 
@@ -207,7 +175,6 @@ SHORTCUTS = (
     ("arshjul/index.md", "Årshjulet", "förbundets år, med kalenderfil"),
     ("verksamhetsplan/index.md", "Verksamhetsplan", "mål och aktiviteter"),
     ("dokument/index.md", "Dokument", "planer, budgetar, förbundsordningar och andra dokument, efter typ och år"),
-    ("om/lansforbundet.md", "Länsförbundet", "hur tre samordningsförbund blev ett 2024"),
     ("om/index.md", "Om förbundet", "syfte, medlemmar och historik"),
     ("forbundsordning/index.md", "Förbundsordningen", "förbundets regler, med de regler som beräkningarna bygger på"),
 )
@@ -216,6 +183,10 @@ SHORTCUTS = (
 @macro
 def start_genvagar(ctx: Context) -> str:
     """Links to the site's main sections that exist in this build."""
-    return "\n".join(
-        f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)
-    )
+    items = [f"- {link(ctx, PAGE, page, label)}: {about}." for page, label, about in SHORTCUTS if page_exists(ctx, page)]
+    # The förbund's own pages (data/sidor/) marked ``genvag: true``.
+    items += [
+        f"- {link(ctx, PAGE, p.path, text.inline(p.title))}: {text.inline(p.description or '')}."
+        for p in shortcuts(ctx.ds.root)
+    ]
+    return "\n".join(items)

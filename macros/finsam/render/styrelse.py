@@ -1,45 +1,51 @@
-"""The board, the persons around it and one page per member organisation."""
+"""The board, the persons around it and one page per member organisation.
+
+Every selection (the current board, its term on the build date, seats per member,
+how many holders are known, the rules of the förbundsordning that governs it)
+comes from compute.styrelse; HTML comes from templates/styrelse/.
+"""
 
 from __future__ import annotations
 
-from ..compute.board import board_rules
-from ..compute.styrelse import known_holders, seats_by_member
-from ..dataset import Document
+import posixpath
+
+from .. import urls
+from ..compute.styrelse import BoardView, board_view, current_board as _current_board
 from ..model.forbund import KIND_LABELS
-from ..model.styrelse import Styrelse
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .forbund import current_forbundsordning
-from .links import link_if_page, relative
+from ..urls import relative
+from .links import link_if_page
+from .moten import contact_link
+from .templating import render_template
 
-UNKNOWN = '<span class="uppgift-saknas">Uppgift saknas</span>'
-BOARD_PAGE = "styrelse/index.md"
-MEMBER_INDEX = "medlemmar/index.md"
-# Member kinds whose contribution has a row of its own (anchor #<org-id>) on the
-# contributions page; the state agencies pay one joint state share.
+UNKNOWN = "uppgift saknas"
+BOARD_PAGE = urls.STYRELSE
+MEMBER_INDEX = urls.MEDLEMMAR
 
 
 def member_page(org_id: str) -> str:
-    return f"medlemmar/{org_id}.md"
+    return urls.medlem_page(org_id)
 
 
-def _person_name(ctx: Context, person_id: str | None) -> str:
-    if person_id is None or ctx.ds.personer is None:
-        return UNKNOWN
-    person = ctx.ds.personer.model.person(person_id)
-    return text.inline(person.namn) if person else UNKNOWN
+def _url(path: str) -> str:
+    """The address of a page with directory URLs: ``a/index.md`` -> ``a/``, ``a/b.md`` -> ``a/b/``."""
+    base = path[: -len(".md")]
+    return (base[: -len("index")] if base.endswith("index") else base + "/") or "./"
 
 
-def current_board(ctx: Context) -> Document[Styrelse] | None:
+def page_href(from_page: str, to_page: str) -> str:
+    """A relative href between two pages, for links inside HTML templates."""
+    rel = posixpath.relpath(_url(to_page), _url(from_page))
+    return rel + "/" if not rel.endswith("/") else rel
+
+
+def current_board(ctx: Context):
     """The board in office on the build date, else the latest that has started."""
-    boards = sorted(ctx.ds.styrelser, key=lambda d: d.model.fran)
-    for doc in boards:
-        if doc.model.in_office_on(ctx.today):
-            return doc
-    started = [d for d in boards if d.model.fran <= ctx.today]
-    return started[-1] if started else None
+    return _current_board(ctx.ds, ctx.today)
 
 
 def _fo_link(ctx: Context, from_page: str, fo_key: str, anchor: str) -> str:
@@ -48,20 +54,29 @@ def _fo_link(ctx: Context, from_page: str, fo_key: str, anchor: str) -> str:
     return relative(from_page, target) + f"#{anchor}"
 
 
-def _board_facts(ctx: Context, doc: Document[Styrelse], from_page: str) -> list[str]:
-    b = doc.model
-    fo_doc = ctx.ds.forbundsordning(b.forbundsordning)
-    rules = board_rules(fo_doc.model)
-    par, board_rule = fo_doc.model.rule("styrelse")
-    q_par, _ = fo_doc.model.rule("beslutforhet")
-    c_par, _ = fo_doc.model.rule("utslagsrost")
-    link = _fo_link(ctx, from_page, fo_doc.key, par.ankare)
-    known, total = known_holders(b)
-    out = [
-        f"- **Mandatperiod:** {fmt.date(b.fran)} – {fmt.date(b.till)}",
+def _count(n: int, singular: str, plural: str) -> str:
+    words = {1: "en", 2: "två", 3: "tre"}
+    return f"{words.get(n, str(n))} {singular if n == 1 else plural}"
+
+
+def _board_facts(ctx: Context, view: BoardView, from_page: str) -> list[str]:
+    out = [f"- **Mandatperiod:** {fmt.date(view.fran)} – {fmt.date(view.till)}"]
+    rules = view.rules
+    fo = ctx.ds.forbundsordning(view.fo_key)
+    if rules is None:
+        out.append(
+            f"- **Regler:** förbundsordningen för {text.inline(fo.model.forbund)} gäller från "
+            f"{fmt.date(fo.model.giltig_fran)} och styrde inte {text.inline(view.namn.lower())}. "
+            "Källorna anger inte hur många ledamöter den hade."
+        )
+        return out
+    par, board_rule = fo.model.rule("styrelse")
+    q_par, _ = fo.model.rule("beslutforhet")
+    c_par, _ = fo.model.rule("utslagsrost")
+    out.append(
         f"- **Storlek:** {rules.ledamoter} ledamöter och {rules.ersattare} ersättare "
-        f"([förbundsordningen, {text.inline(par.rubrik)}]({link}))",
-    ]
+        f"([förbundsordningen, {text.inline(par.rubrik)}]({_fo_link(ctx, from_page, fo.key, par.ankare)}))"
+    )
     if rules.per_member and rules.members:
         out.append(
             f"- **Vem utser vem:** varje medlem utser {_count(rules.per_member[0], 'ledamot', 'ledamöter')} och "
@@ -73,80 +88,82 @@ def _board_facts(ctx: Context, doc: Document[Styrelse], from_page: str) -> list[
     if rules.quorum is not None and q_par is not None:
         out.append(
             f"- **Beslutförhet:** minst {rules.quorum} av {rules.ledamoter} ledamöter närvarande, "
-            f"det vill säga fler än hälften ([förbundsordningen]({_fo_link(ctx, from_page, fo_doc.key, q_par.ankare)}))"
+            f"det vill säga fler än hälften ([förbundsordningen]({_fo_link(ctx, from_page, fo.key, q_par.ankare)}))"
         )
     if rules.casting_vote == "ordforande" and c_par is not None:
         out.append("- **Vid lika röstetal:** ordföranden har utslagsröst")
-    out.append(f"- **Kända innehavare:** {known} av {total} platser enligt källorna")
+    if view.seats and not view.nothing_known:
+        out.append(f"- **Kända innehavare:** {view.known} av {view.seats} platser enligt källorna")
     return out
 
 
-def _count(n: int, singular: str, plural: str) -> str:
-    words = {1: "en", 2: "två", 3: "tre"}
-    return f"{words.get(n, str(n))} {singular if n == 1 else plural}"
+def _members_appointing(ctx: Context, view: BoardView, from_page: str) -> str:
+    names = []
+    for row in view.rows:
+        link = link_if_page(ctx, from_page, member_page(row.member_id))
+        names.append(f"[{text.inline(row.member_name)}]({link})" if link else text.inline(row.member_name))
+    return ", ".join(names)
 
 
-def _board_table(ctx: Context, doc: Document[Styrelse], from_page: str, label_id: str) -> list[str]:
-    """An HTML table (row and column headers with scope) whose member links MkDocs
-    still checks: md_in_html turns the Markdown links in the row headers into links."""
-    b = doc.model
-    fo = ctx.ds.forbundsordning(b.forbundsordning).model
-    _, members = fo.rule("medlemmar")
-    rows = [
-        f'<table class="styrelsetabell" aria-labelledby="{label_id}" markdown="block">',
-        '<thead markdown="block"><tr markdown="block"><th scope="col">Medlem som utser</th>'
-        '<th scope="col">Ledamot</th><th scope="col">Ersättare</th></tr></thead>',
-        '<tbody markdown="block">',
-    ]
-    for row in seats_by_member(b, list(members or [])):
-        org = ctx.ds.organisation(row.member)
-        name = org.namn if org else row.member
-        page = member_page(row.member)
-        if page in ctx.pages or not ctx.pages:
-            cell = f'<th scope="row" markdown="span">[{text.inline(name)}]({relative(from_page, page)})</th>'
-        else:
-            cell = f'<th scope="row">{text.html_text(name)}</th>'
-        led = _person_name(ctx, row.ledamot.person) if row.ledamot else UNKNOWN
-        ers = _person_name(ctx, row.ersattare.person) if row.ersattare else UNKNOWN
-        rows.append(f'<tr markdown="block">{cell}<td markdown="span">{led}</td><td markdown="span">{ers}</td></tr>')
-    rows += ["</tbody>", "</table>"]
-    return rows
-
-
-def _presidium(ctx: Context, b: Styrelse) -> list[str]:
+def _missing_note(ctx: Context, view: BoardView, from_page: str) -> list[str]:
+    """One note instead of a table of gaps: what is missing, since when, whom to ask."""
+    who = (
+        f"vem som har någon av de {view.seats} platserna i {text.inline(view.namn.lower())}"
+        if view.seats
+        else f"ledamöterna och ersättarna i {text.inline(view.namn.lower())}"
+    )
+    since = {"pagar": "började", "har_gatt_ut": "började", "har_inte_borjat": "börjar"}[view.term]
     return [
-        '<div class="presidium" markdown>',
+        '!!! info "Uppgifter om ledamöterna saknas"',
+        f"    Källorna namnger inte {who}, och inte heller vem som är ordförande eller vice "
+        f"ordförande. Uppgifterna saknas för hela mandatperioden, som "
+        f"{since} {fmt.date(view.fran)}. Vilka medlemmarna har utsett kan du fråga "
+        f"{contact_link(ctx, from_page)} om.",
         "",
-        f"- **Ordförande:** {_person_name(ctx, b.presidium.ordforande)}",
-        f"- **Vice ordförande:** {_person_name(ctx, b.presidium.vice_ordforande)}",
-        "",
-        "</div>",
     ]
+
+
+def _seats_table(ctx: Context, view: BoardView, from_page: str, label_id: str) -> str:
+    hrefs = {
+        r.member_id: page_href(from_page, member_page(r.member_id))
+        if link_if_page(ctx, from_page, member_page(r.member_id))
+        else None
+        for r in view.rows
+    }
+    return render_template("styrelse/tabell.html", board=view, hrefs=hrefs, label_id=label_id)
 
 
 @macro
 def styrelse(ctx: Context, key: str | None = None, heading_level: int = 2) -> str:
     """One board: presidium first, then its rules from the förbundsordning and the
-    seats of every member side by side (ledamot, ersättare)."""
+    seats of every member side by side (ledamot, ersättare); one note instead when
+    no holder is known."""
     doc = current_board(ctx) if key is None else next(d for d in ctx.ds.styrelser if d.key == key)
     if doc is None:
         return "Det finns ingen uppgift om styrelsen."
+    view = board_view(ctx.ds, doc, ctx.today)
     b = doc.model
     h = "#" * heading_level
     out = []
-    if key is None and not b.in_office_on(ctx.today):
+    if key is None and view.term == "har_gatt_ut":
         out += [
             '!!! warning "Mandatperioden har gått ut"',
             f"    Mandatperioden för {text.inline(b.namn)} slutade {fmt.date(b.till)}. "
             "Uppgifter om den styrelse som har tagit över saknas.",
             "",
         ]
-    out += [f"{h} Presidium {{#presidium-{doc.key}}}", "", *_presidium(ctx, b), ""]
+    if view.nothing_known:
+        out += _missing_note(ctx, view, BOARD_PAGE)
     if b.notering:
-        out += [f"!!! note \"Om uppgifterna\"", "    " + text.inline(b.notering), ""]
-    out += [f"{h} Så är styrelsen sammansatt {{#sammansattning-{doc.key}}}", "", *_board_facts(ctx, doc, BOARD_PAGE), ""]
-    label = f"platser-{doc.key}"
-    out += [f"{h} Ledamöter och ersättare {{#{label}}}", "", *_board_table(ctx, doc, BOARD_PAGE, label)]
+        out += ['!!! note "Om uppgifterna"', "    " + text.inline(b.notering), ""]
+    if not view.nothing_known:
+        out += [f"{h} Presidium {{#presidium-{doc.key}}}", "", render_template("styrelse/presidium.html", board=view), ""]
+    out += [f"{h} Så är styrelsen sammansatt {{#sammansattning-{doc.key}}}", "", *_board_facts(ctx, view, BOARD_PAGE), ""]
+    if view.rows and view.nothing_known:
+        out += [f"Medlemmar som utser en ledamot och en ersättare: {_members_appointing(ctx, view, BOARD_PAGE)}.", ""]
+    elif view.rows:
+        label = f"platser-{doc.key}"
+        out += [f"{h} Ledamöter och ersättare {{#{label}}}", "", _seats_table(ctx, view, BOARD_PAGE, label)]
     return "\n".join(out)
 
 
@@ -242,23 +259,25 @@ def medlem(ctx: Context, org_id: str) -> str:
         )
     out += _contribution_lines(ctx, page, org_id)
     out += ["", "## Platser i styrelsen", ""]
-    boards = sorted(ctx.ds.styrelser, key=lambda d: d.model.fran, reverse=True)
-    seated = [d for d in boards if any(s.medlem == org_id for s in d.model.platser)]
-    if not seated:
-        out.append("Organisationen har inga platser i de styrelser som finns i uppgifterna.")
-    else:
-        out += ["| Styrelse | Mandatperiod | Ledamot | Ersättare |", "|---|---|---|---|"]
-        for d in seated:
-            b = d.model
-            led = b.seats(org_id, "ledamot")
-            ers = b.seats(org_id, "ersattare")
-            out.append(
-                f"| [{text.inline(b.namn)}]({relative(page, BOARD_PAGE)}"
-                f"{'' if d is current_board(ctx) else '#' + d.key}) | "
-                f"{fmt.date(b.fran)} – {fmt.date(b.till)} | "
-                f"{_person_name(ctx, led[0].person) if led else UNKNOWN} | "
-                f"{_person_name(ctx, ers[0].person) if ers else UNKNOWN} |"
+    boards = [board_view(ctx.ds, d, ctx.today) for d in sorted(ctx.ds.styrelser, key=lambda d: d.model.fran, reverse=True)]
+    if not boards:
+        out.append("Det finns inga uppgifter om förbundets styrelser.")
+    for view in boards:
+        where = f"[{text.inline(view.namn)}]({relative(page, BOARD_PAGE)}{'' if view.is_current else '#' + view.key})"
+        term = f"{fmt.date(view.fran)} – {fmt.date(view.till)}"
+        row = next((r for r in view.rows if r.member_id == org_id), None)
+        if not view.rows:
+            seats = "källorna anger inte vilka ledamöter styrelsen hade"
+        elif row is None:
+            seats = "ingen plats"
+        elif row.ledamot is None and row.ersattare is None:
+            seats = "en ledamot och en ersättare; källorna namnger dem inte"
+        else:
+            seats = (
+                f"ledamot {text.inline(row.ledamot) if row.ledamot else UNKNOWN}, "
+                f"ersättare {text.inline(row.ersattare) if row.ersattare else UNKNOWN}"
             )
+        out.append(f"- {where} ({term}): {seats}.")
     return "\n".join(out)
 
 
@@ -276,6 +295,11 @@ def member_pages(ds) -> list[GeneratedPage]:
                 title=org.namn,
                 parent=MEMBER_INDEX,
                 content=heading(org.namn) + "\n\n" + call("medlem", org_id) + "\n",
+                # The organisation, its seats, its contributions and the rules behind them.
+                sources=(
+                    ds.forbund.path,
+                    *(d.path for d in (*ds.styrelser, *ds.medlemsinsatser, *ds.forbundsordningar)),
+                ),
             )
         )
     return sorted(pages, key=lambda p: p.title)

@@ -20,11 +20,13 @@ Python-Markdown leaves it alone.
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import format as fmt
+from .. import format as fmt
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +38,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         number=fmt.number,
@@ -46,6 +49,19 @@ def environment() -> Environment:
         iso=fmt.iso,
     )
     return env
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between builds in the project's .cache/jinja (gitignored),
+    as macros/speed_hook.py does for the theme; keyed by path and source checksum."""
+    if os.environ.get("FINSAM_JINJA_CACHE", "1") == "0":
+        return None
+    directory = Path(__file__).resolve().parents[3] / ".cache" / "jinja"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(directory), "finsam-%s.cache")
 
 
 def render_template(name: str, /, **values) -> Markup:

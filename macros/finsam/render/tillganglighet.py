@@ -8,7 +8,7 @@ its reason, so what the tests let through is also told to the public.
 from __future__ import annotations
 
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 
 

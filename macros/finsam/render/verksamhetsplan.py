@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from .. import urls
+from ..compute.verksamhetsplan import plan_view, verksamhetsplaner as plan_views
 from ..model.verksamhetsplan import STATUS_LABELS
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 from .links import link_if_page
 
@@ -13,7 +15,7 @@ INDEX = "verksamhetsplan/index.md"
 
 
 def plan_page(year: int | str) -> str:
-    return f"verksamhetsplan/{year}.md"
+    return urls.verksamhetsplan_page(year)
 
 
 def _plan(ctx: Context, year: int):
@@ -26,13 +28,15 @@ def verksamhetsplan(ctx: Context, year: int) -> str:
     and their follow-up, links to the budget lines that finance them."""
     doc = _plan(ctx, year)
     vp = doc.model
-    page = plan_page(year)
+    view = plan_view(doc, ctx.today)
+    page = view.page
     sources = {k.id: k for k in ctx.ds.kallor.model.kallor}
     decided = (
         f"Fastställd {fmt.date(vp.faststalld)}" if vp.faststalld else "Datum för fastställandet är okänt"
     ) + (f" av {text.inline(vp.faststalld_av.lower())}" if vp.faststalld_av else "") + "."
+    over = f" Verksamhetsåret {vp.ar} är slut ({fmt.date(ctx.today)})." if view.year_is_over else ""
     out = [
-        f"**{text.inline(vp.forbund)}**, verksamhetsår {vp.ar}. {decided} "
+        f"**{text.inline(vp.forbund)}**, verksamhetsår {vp.ar}. {decided}{over} "
         f"Källa: {text.inline(sources[vp.kalla].titel) if vp.kalla in sources else 'okänd'}.",
         "",
         "## Vision",
@@ -55,12 +59,11 @@ def verksamhetsplan(ctx: Context, year: int) -> str:
     out += ["", "## Inriktning", "", text.blocks(vp.inriktning), "", "## Målområden och aktiviteter", ""]
     out += [f"- [{text.inline(m.namn)}](#{m.id}): {text.inline(m.mal)}" for m in vp.malomraden]
     out.append("")
-    budget_page = f"ekonomi/budget/{vp.ar}.md"
-    for m in vp.malomraden:
-        out += [f"### {text.inline(m.namn)} – {text.inline(m.mal)} {{#{m.id}}}", "", text.blocks(m.beskrivning), ""]
+    for m, area in zip(vp.malomraden, view.goal_areas):
+        out += [f"### {text.inline(area.name)} – {text.inline(area.goal)} {{#{area.id}}}", "", text.blocks(m.beskrivning), ""]
         out += ["| Aktivitet | Uppföljning | Finansieras av |", "|---|---|---|"]
-        for a in m.aktiviteter:
-            out.append(f"| {text.inline(a.text)} | {_follow_up(a)} | {_budget_links(ctx, page, budget_page, a)} |")
+        for a in area.activities:
+            out.append(f"| {text.inline(a.text)} | {_follow_up(a)} | {_budget_links(ctx, page, a)} |")
         out.append("")
     out += ["## Uppföljning och utvärdering", ""]
     for u in vp.uppfoljning:
@@ -68,33 +71,34 @@ def verksamhetsplan(ctx: Context, year: int) -> str:
     return "\n".join(out)
 
 
-def _follow_up(activity) -> str:
-    f = activity.uppfoljning
-    if f is None or (f.status is None and f.notering is None):
-        return "Status okänd"
-    status = STATUS_LABELS[f.status] if f.status else "Status okänd"
-    return status + (f": {text.inline(f.notering)}" if f.notering else "")
+def _follow_up(a) -> str:
+    status = STATUS_LABELS[a.status] if a.status else "Status okänd"
+    return status + (f": {text.inline(a.note)}" if a.note else "")
 
 
-def _budget_links(ctx: Context, page: str, budget_page: str, activity) -> str:
+def _budget_links(ctx: Context, page: str, activity) -> str:
     parts = []
-    for line in activity.budgetrader:
-        link = link_if_page(ctx, page, budget_page, line.id)
-        parts.append(f"[{text.inline(line.namn)}]({link})" if link else text.inline(line.namn))
+    for line in activity.budget_lines:
+        link = link_if_page(ctx, page, line.budget_page, line.id)
+        parts.append(f"[{text.inline(line.name)}]({link})" if link else text.inline(line.name))
     return ", ".join(parts) if parts else "–"
 
 
 @macro
 def verksamhetsplaner(ctx: Context) -> str:
     """The list of plans, newest first."""
-    docs = sorted(ctx.ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)
-    if not docs:
+    views = plan_views(ctx.ds, ctx.today)
+    if not views:
         return "Det finns inga verksamhetsplaner i uppgifterna."
-    return "\n".join(
-        f"- [Verksamhetsplan {d.model.ar}]({d.model.ar}.md) – {text.inline(d.model.forbund)}"
-        + (f", fastställd {fmt.date(d.model.faststalld)}" if d.model.faststalld else "")
-        for d in docs
-    )
+    out = [
+        f"- [Verksamhetsplan {v.year}]({v.year}.md) – {text.inline(v.forbund)}"
+        + (f", fastställd {fmt.date(v.decided)}" if v.decided else "")
+        + (" (verksamhetsåret är slut)" if v.year_is_over else "")
+        for v in views
+    ]
+    if not any(v.is_current_year or not v.year_is_over for v in views):
+        out += ["", f"Det finns ingen verksamhetsplan för {ctx.today.year} i uppgifterna."]
+    return "\n".join(out)
 
 
 @page_source
@@ -105,6 +109,7 @@ def plan_pages(ds) -> list[GeneratedPage]:
             path=plan_page(d.model.ar),
             title=f"Verksamhetsplan {d.model.ar}",
             parent=INDEX,
+            sources=(d.path,),
             content=heading(f"Verksamhetsplan {d.model.ar}") + "\n\n" + call("verksamhetsplan", d.model.ar) + "\n",
         )
         for d in sorted(ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..checks import CHECKS
 from ..model.webbplats import STATUS_LABELS
 from . import Context, macro
-from . import format as fmt
+from .. import format as fmt
 from . import text
 
 DIGG_COMPLAINT_FORM = "https://www.digg.se/tdosanmalan"

@@ -1,0 +1,163 @@
+"""What the site is made of, as pure functions of (data, docs, build date).
+
+The MkDocs hooks (macros/hooks.py) only hand these results to the engine, so a
+prebuild step could produce the same tree for another engine:
+
+* ``identity(ds, today)``: the site's name, description and public address, from data;
+* ``tree(ds, today)``: every page and file the data adds to docs/ (generated pages,
+  downloads, the förbund's own pages), each with the data files it comes from;
+* ``expand_nav(nav, pages)``: the navigation with those pages in their sections;
+* ``page_paths(docs_dir, ds, today)``: every page of the site, for links that must not break.
+
+The förbund's own pages (data/sidor/) are read by ``finsam.sidor``.
+
+No MkDocs imports here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import urls
+from .dataset import DataSet
+from .sidor import own_pages
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The site's name, description and public address, all from data."""
+
+    name: str  # plain text (not escaped)
+    description: str
+    url: str | None  # absolute, ending in "/"; None when data/forbund.yaml gives no webbplats
+
+
+@dataclass(frozen=True)
+class TreeFile:
+    """One page or file the data adds to the docs tree."""
+
+    path: str  # relative to docs/
+    content: str | None  # text, or None when the file is ``source`` itself
+    source: Path | None  # the förbund's own Markdown file (data/sidor/...)
+    title: str = ""
+    parent: str = ""  # the section whose navigation lists it ("" = not in the navigation)
+    sources: tuple[str, ...] = field(default=())  # data files it comes from (relative to the data dir)
+
+
+def identity(ds: DataSet, today) -> Identity:
+    """Name (the förbundsordning in force), description and address (data/forbund.yaml)."""
+    from .render import Context
+    from .render.forbund import variables
+
+    name = plain(variables(Context(ds, today))["forbund"].namn)
+    return Identity(
+        name=name,
+        description=f"Styrdokument, ekonomi och styrelse för {name}",
+        url=site_url(ds.forbund.model.webbplats),
+    )
+
+
+def site_url(webbplats: str | None) -> str | None:
+    """``samordningexempel.se`` or ``https://samordningexempel.se`` -> ``https://samordningexempel.se/``."""
+    if not webbplats:
+        return None
+    url = webbplats if re.match(r"^https?://", webbplats) else f"https://{webbplats}"
+    return url if url.endswith("/") else url + "/"
+
+
+def plain(escaped: str) -> str:
+    """Undo Markdown escaping for a value used as plain text (the site name)."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", escaped))
+
+
+# -- the whole tree --------------------------------------------------------------
+
+
+def tree(ds: DataSet, today) -> list[TreeFile]:
+    """Every page and file the data adds to docs/: generated pages, generated files,
+    the förbund's own pages. Each names the data files it comes from."""
+    from .pages import generated_files, generated_pages
+
+    out = [
+        TreeFile(p.path, p.content, None, p.title, p.parent, _relative_sources(ds, p.sources))
+        for p in generated_pages(ds)
+    ]
+    out += [TreeFile(path, content, None) for path, content in generated_files(ds, today)]
+    out += [
+        TreeFile(p.path, None, p.source, p.title, p.parent, ()) for p in own_pages(ds.root)
+    ]
+    return out
+
+
+def page_sources(ds: DataSet) -> dict[str, tuple[str, ...]]:
+    """{generated page: the data files it is made from (relative to the data dir)}."""
+    from .pages import generated_pages
+
+    return {p.path: _relative_sources(ds, p.sources) for p in generated_pages(ds)}
+
+
+def _relative_sources(ds: DataSet, sources) -> tuple[str, ...]:
+    root = Path(ds.root).resolve()
+    out = []
+    for s in sources:
+        p = Path(s)
+        out.append(p.resolve().relative_to(root).as_posix() if p.is_absolute() else p.as_posix())
+    return tuple(out)
+
+
+def page_paths(docs_dir: Path, ds: DataSet, today) -> frozenset[str]:
+    """Every page and file of the site (hand-written in docs/ and added from data), relative to docs/."""
+    written = {p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*") if p.is_file()}
+    return frozenset(written | {f.path for f in tree(ds, today)})
+
+
+# -- navigation -------------------------------------------------------------------
+
+
+def expand_nav(nav: list, pages) -> list:
+    """The configured navigation with each page (``.path``, ``.title``, ``.parent``) in its section.
+
+    ``{title: parent.md}`` becomes a section listing parent.md and its pages; in a
+    section's list, a page's children follow its ``parent.md`` entry (bare or titled).
+    """
+    children: dict[str, list] = {}
+    for p in pages:
+        if p.parent:
+            children.setdefault(p.parent, []).append({safe_title(p.title): p.path})
+    return _expand(nav, children)
+
+
+def _expand(nav: list, children: dict[str, list]) -> list:
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            if isinstance(value, list):
+                out.append({title: _expand(value, children)})
+            elif value in children:
+                out.append({title: [value, *children[value]]})
+            else:
+                out.append(item)
+        else:
+            out.append(item)
+            out += children.get(item, [])
+    return out
+
+
+def safe_title(title: str) -> Markup:
+    """A page title from data, safe in every place the theme puts it.
+
+    The theme's templates do not autoescape, so the title is escaped here (as
+    Markup, so "| e" does not escape it twice). mkdocs-macros renders a title
+    containing "{{" or "{%" as Jinja, so braces become character references.
+    Material writes ``page.title | striptags`` into <title>, which unescapes once:
+    < and > are escaped twice so that no tag can appear there (a title with < or >
+    then shows "&lt;" in the menu; names never need them).
+    """
+    escaped = html.escape(title, quote=True).replace("&lt;", "&amp;lt;").replace("&gt;", "&amp;gt;")
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))

@@ -1,0 +1,42 @@
+"""MkDocs hooks that make the build cheaper without changing what it writes.
+
+* The theme's compiled Jinja templates are kept between builds (finsam's own templates
+  too: render/templating.py). Material's
+  templates are otherwise compiled from source on every build (about a quarter
+  of a second here; see benchmarks/results.md). A bytecode cache on the theme's
+  Jinja environment keeps the compiled code in ``.cache/jinja/`` beside
+  mkdocs.yml (gitignored, outside docs/ and site/). Jinja keys each entry by the
+  template's path and a checksum of its source, so an edited or upgraded
+  template is compiled afresh. ``FINSAM_JINJA_CACHE=0`` switches it off.
+* A page whose Markdown has no Jinja syntax at all (no ``{{``, ``{%`` or ``{#``)
+  is marked ``render_macros: false`` before mkdocs-macros sees it, so it is not
+  compiled as a template: rendering it would return the same text.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.plugins import event_priority
+
+
+def on_env(env, config, files):
+    if os.environ.get("FINSAM_JINJA_CACHE", "1") == "0":
+        return env
+    directory = Path(config.config_file_path).parent / ".cache" / "jinja"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout builds without the cache
+        return env
+    env.bytecode_cache = FileSystemBytecodeCache(str(directory), "theme-%s.cache")
+    return env
+
+
+@event_priority(50)  # before mkdocs-macros (priority 0)
+def on_page_markdown(markdown, page, config, files):
+    title = page.title or ""
+    if "render_macros" not in page.meta and not any(t in markdown or t in title for t in ("{{", "{%", "{#")):
+        page.meta["render_macros"] = False
+    return markdown
