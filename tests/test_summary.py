@@ -20,6 +20,8 @@ def test_every_problem_is_listed_grouped_by_file():
     assert text.count("### ") == 3
     assert "25 fel" in text
     assert "https://example.se/om-webbplatsen/redigera/#datum" in text
+    on_github = summary_markdown([Problem("data/x.yaml", 1, "a", "okänd nyckel 'b'")], None, "https://github.com/o/r/blob/abc/docs/om-webbplatsen/redigera.md")
+    assert "redigera.md#okänd-nyckel" in on_github
 
 
 def test_each_kind_links_to_a_section_that_exists_in_the_guide():
@@ -45,11 +47,14 @@ def test_data_text_is_inert():
 
 def test_written_only_in_github_actions(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("FINSAM_SITE_URL", raising=False)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "o/r")
     assert not write_step_summary(_problems(1))
     target = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
     assert write_step_summary(_problems(12))
-    assert target.read_text(encoding="utf-8").count("\n- rad ") == 12
+    written = target.read_text(encoding="utf-8")
+    assert written.count("\n- rad ") == 12 and "https://github.com/o/r/blob/" in written
 
 
 def test_test_and_build_failures_are_summarised_in_swedish(tmp_path):

@@ -17,6 +17,7 @@ from pathlib import Path
 from .problems import Problem
 
 GUIDE_PAGE = "om-webbplatsen/redigera/"
+GUIDE_FILE = "docs/om-webbplatsen/redigera.md"
 
 # (pattern in the message, anchor of the guide's section). First match wins.
 KINDS: list[tuple[str, str, str]] = [
@@ -51,8 +52,19 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
 
 
-def summary_markdown(problems: list[Problem], site_url: str) -> str:
-    base = site_url.rstrip("/") + "/" + GUIDE_PAGE
+def _github_anchor(name: str) -> str:
+    """GitHub's heading anchor: lower case, spaces to hyphens, letters (å, ä, ö too) kept."""
+    return re.sub(r"[^\w\- ]", "", name.lower()).replace(" ", "-")
+
+
+def summary_markdown(problems: list[Problem], site_url: str | None, github_guide: str | None = None) -> str:
+    """``site_url``: the published site (links to its guide page); else ``github_guide``,
+    the guide's Markdown file on GitHub (links with GitHub's anchors)."""
+    if site_url:
+        base = site_url.rstrip("/") + "/" + GUIDE_PAGE
+        link = lambda anchor, name: f"{base}#{anchor}"  # noqa: E731
+    else:
+        link = lambda anchor, name: f"{github_guide or GUIDE_FILE}#{_github_anchor(name)}"  # noqa: E731
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in sorted(problems):
         by_file[p.file].append(p)
@@ -77,7 +89,7 @@ def summary_markdown(problems: list[Problem], site_url: str) -> str:
             anchor, name = kind(p)
             where = f"rad {p.line}" if p.line else "filen"
             field = f" `{p.path}`" if p.path and "`" not in p.path else ""
-            lines.append(f"- {where}{field}: {_md(p.message)} ([{name}]({base}#{anchor}))")
+            lines.append(f"- {where}{field}: {_md(p.message)} ([{name}]({link(anchor, name)}))")
         lines.append("")
     return "\n".join(lines)
 
@@ -87,7 +99,12 @@ def write_step_summary(problems: list[Problem]) -> bool:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return False
-    site = os.environ.get("FINSAM_SITE_URL", "https://samordningvastmanland.se/")
+    site = os.environ.get("FINSAM_SITE_URL")
+    github = None
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        ref = os.environ.get("GITHUB_SHA", "main")
+        github = f"{server}/{os.environ['GITHUB_REPOSITORY']}/blob/{ref}/{GUIDE_FILE}"
     with Path(target).open("a", encoding="utf-8") as fh:
-        fh.write(summary_markdown(problems, site))
+        fh.write(summary_markdown(problems, site, github))
     return True
