@@ -23,7 +23,8 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from finsam.dataset import load_dataset_cached  # noqa: E402
-from finsam.problems import DataError, running_in_github_actions  # noqa: E402
+from finsam.nyheter import POSTS_DIR, post_problems  # noqa: E402
+from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
 from finsam.site import expand_nav, identity, tree  # noqa: E402
 
@@ -31,25 +32,54 @@ _tree: list = []
 
 
 def load(config):
-    """The data set for this build (read once; macros/main.py asks again and hits the cache)."""
+    """The data set for this build (read once; macros/main.py asks again and hits the cache).
+
+    The settings (FINSAM_DATA, FINSAM_IDAG) are checked here too: a bad one is
+    reported like bad data, in Swedish, and nothing is built.
+    """
     project = Path(config.config_file_path).parent
     try:
-        return load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+        build_date()
+        posts = post_problems(Path(config.docs_dir))
+        try:
+            ds = load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+        except DataError as err:
+            raise DataError(err.problems + posts) from None
+        if posts:
+            raise DataError(posts)
+        return ds
     except DataError as err:
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
         raise Abort("Bygget avbröts: rätta felen i data/ ovan. Ingen webbplats skrevs.") from None
 
 
+def _check_site_dir(config) -> None:
+    """A site that cannot be written (a read-only checkout) stops here, in Swedish."""
+    site = Path(config.site_dir)
+    try:
+        site.mkdir(parents=True, exist_ok=True)
+        probe = site / ".finsam-skrivtest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise Abort(
+            f"Bygget avbröts: webbplatsen kan inte skrivas till {printable(site)} ({reason}). "
+            "Är mappen skrivskyddad? Bygg med --site-dir till en mapp du får skriva i."
+        ) from None
+
+
 @event_priority(100)  # before the macros plugin and the theme's plugins
 def on_config(config):
     ds = load(config)
+    _check_site_dir(config)
     _print_notices(ds)
     today = build_date()
     site = identity(ds, today)
-    # MkDocs' theme templates do not autoescape: the name from data is escaped
-    # here, as Markup so that the templates' own "| e" does not escape it twice.
+    # MkDocs' theme templates do not autoescape: name and description from data are
+    # escaped here, as Markup so that the templates' own "| e" does not escape them twice.
     config.site_name = Markup(html.escape(site.name))
-    config.site_description = site.description
+    config.site_description = Markup(html.escape(site.description))
     if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
         config.site_url = site.url
     _tree[:] = tree(ds, today)
@@ -65,6 +95,35 @@ def on_files(files, config):
         else:
             files.append(File.generated(config, f.path, content=f.content))
     return files
+
+
+@event_priority(100)  # before the macros plugin (Jinja) and the blog plugin (excerpts)
+def on_page_markdown(markdown, page, config, files):
+    """A page's title and front matter are text, never markup (news posts above all).
+
+    Material prints ``page.meta.title`` and ``page.meta.description`` into the page
+    head without escaping, and the blog plugin puts a post's title on the blog
+    index and in the feed: they are escaped here, once, as Markup. A post's
+    ``# `` heading is staff text like its front matter: escaped for HTML, Markdown
+    and Jinja (render/text.py: inline), so it reads as typed everywhere the blog
+    shows it. overrides/main.html writes the <title> with ``striptags | e``.
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup(html.escape(value, quote=True))
+    if not page.file.src_uri.startswith(POSTS_DIR + "/"):
+        return markdown
+    from finsam.render.text import inline
+
+    out, fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        elif not fence and line.startswith("# "):
+            line = "# " + inline(line[2:])
+        out.append(line)
+    return "\n".join(out)
 
 
 def _print_notices(ds):

@@ -29,8 +29,13 @@ def test_a_post_without_a_date_is_an_error(tmp_path):
     posts = tmp_path / "aktuellt" / "posts"
     posts.mkdir(parents=True)
     (posts / "x.md").write_text("---\nslug: x\n---\n\n# Rubrik\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="saknar datum"):
+    from finsam.problems import DataError
+
+    with pytest.raises(DataError) as err:
         read_posts(tmp_path)
+    assert [p.format() for p in err.value.problems] == [
+        f"{posts / 'x.md'}:2: date: nyckeln 'date' saknas (skriv null om uppgiften inte är känd)"
+    ]
 
 
 def test_latest_news_links_to_the_post_sources():

@@ -87,8 +87,8 @@ def test_a_meetings_published_documents_reach_the_start_page(fixture_copy):
          "      - slag: kallelse\n        url: https://exempeldalen.example/kallelse-2026-12-10.pdf")
     ds = load_dataset(fixture_copy)
     out = start.start_kommande(Context(ds, dt.date(2026, 11, 22)))
-    assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. [Kallelse](https://exempeldalen.example/kallelse-2026-12-10.pdf)" in out
-    assert "[Protokoll](https://exempeldalen.example/protokoll-2026-03-01.pdf)" in out  # the latest meeting's
+    assert "**Nästa styrelsemöte:** 10 december 2026, kl. 13:00–15:00. <a href=\"https://exempeldalen.example/kallelse-2026-12-10.pdf\">Kallelse</a>" in out
+    assert '<a href="https://exempeldalen.example/protokoll-2026-03-01.pdf">Protokoll</a>' in out  # the latest meeting's
 
 
 @pytest.mark.parametrize("today", TWO_DATES)
@@ -100,3 +100,11 @@ def test_a_plan_whose_year_is_over_says_so(real, today):
     for v in verksamhetsplaner(real, today):
         page = plan_render.verksamhetsplan(ctx, v.year)
         assert (f"Verksamhetsåret {v.year} är slut" in page) == (v.year < today.year)
+
+
+@pytest.mark.parametrize("today", TWO_DATES)
+def test_the_next_meeting_is_a_dated_one_on_or_after_the_build_date(real, today):
+    from finsam.compute.aktualitet import reach
+
+    r = reach(real, today)
+    assert r.next_meeting is None or (r.next_meeting.date is not None and r.next_meeting.date >= today)

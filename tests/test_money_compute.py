@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finsam.compute.allocation import allocate_state_funds
-from finsam.compute.contributions import population_basis, split
-from finsam.compute.remuneration import fixed_remuneration
+from finsam.compute.fordelningsmodell import allocate_state_funds
+from finsam.compute.medlemsinsatser import population_basis, split
+from finsam.compute.arvoden import fixed_remuneration
 from finsam.model.befolkning import Befolkning
 from finsam.model.forbundsordning import Kostnadsfordelning
 

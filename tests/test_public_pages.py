@@ -161,7 +161,7 @@ def test_document_checks(fixture_copy):
 
 def test_document_links_must_be_https(fixture_copy):
     edit(fixture_copy / "dokument.yaml", "https://exempeldalen.example/forbundsordning", "http://exempeldalen.example/x")
-    assert any("lank ska börja med https://" in p for p in problems_in(fixture_copy))
+    assert any("lank: ska vara en webbadress som börjar med https://" in p for p in problems_in(fixture_copy))
 
 
 # -- länsförbundet ---------------------------------------------------------------

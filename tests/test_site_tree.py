@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import FIXTURE, REAL_DATA, ROOT
@@ -23,9 +24,8 @@ def test_identity_comes_from_data():
     assert site.url == "https://exempeldalen.example/"
 
 
-def test_site_url_from_a_domain_or_an_address():
+def test_site_url_from_the_host_name():
     assert site_url("exempel.se") == "https://exempel.se/"
-    assert site_url("https://exempel.se/sf") == "https://exempel.se/sf/"
     assert site_url(None) is None
 
 

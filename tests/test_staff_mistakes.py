@@ -23,7 +23,7 @@ MISTAKES = {
     "unknown member": ("styrelse/2024-2026.yaml", "  - medlem: bystad\n    roll: ledamot", "  - medlem: bystaden\n    roll: ledamot",
                        "2024-2026.yaml:36: platser[9].medlem: "),
     "impossible date": (FO, "giltig_fran: 2020-01-01", "giltig_fran: 2020-02-30",
-                        "2020-01-01.yaml:2: giltig_fran: ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte '2020-02-30'"),
+                        "2020-01-01.yaml:2: giltig_fran: ska vara ett datum som finns: 2020-02-30 finns inte i kalendern"),
     "yes instead of true": (FO, "ersattare_narvaro_och_yttranderatt: true", "ersattare_narvaro_och_yttranderatt: ja",
                             "2020-01-01.yaml:35: paragrafer[3].regler.styrelse.ersattare_narvaro_och_yttranderatt: ska vara true eller false, inte 'ja'"),
 }

@@ -204,14 +204,16 @@ def test_board_macro_presidium_first_and_known_holders():
 
 
 def test_contribution_links_per_year_only_when_page_exists():
+    # The amount is shown with its kind either way; the year links to its page only when it exists.
     without = board_render.medlem(_ctx(FIXTURE, {"index.md"}), "aby")  # a site without that page
-    assert "Medlemsinsats" not in without
+    assert "- **Medlemsinsats 2025:** Beslutat: 375\u00a0000\u00a0kr." in without
+    assert "medlemsinsatser/2025.md" not in without
     pages = {"ekonomi/medlemsinsatser/2025.md"}
     with_page = board_render.medlem(_ctx(FIXTURE, pages), "aby")
-    assert "- **Medlemsinsats 2025:** [375\u00a0000\u00a0kr](../ekonomi/medlemsinsatser/2025.md#aby)" in with_page
+    assert "- **Medlemsinsats [2025](../ekonomi/medlemsinsatser/2025.md#aby):** Beslutat: 375\u00a0000\u00a0kr." in with_page
     # A state agency pays into the joint state share; the state row answers its id.
     state = board_render.medlem(_ctx(FIXTURE, pages), "forsakringskassan")
-    assert "(statens gemensamma insats)](../ekonomi/medlemsinsatser/2025.md#forsakringskassan)" in state
+    assert "(../ekonomi/medlemsinsatser/2025.md#forsakringskassan)" in state and "statens gemensamma insats" in state
 
 
 def test_member_pages_generated_for_every_member():

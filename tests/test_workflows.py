@@ -223,3 +223,19 @@ def test_every_data_area_has_its_own_codeowners_line(coll):
 def test_workflows_and_code_are_owned_by_the_maintainers():
     assert _owners_of(".github/workflows/deploy.yml") == _owners_of("macros/finsam/dataset.py")
     assert _owners_of(".github/workflows/deploy.yml") != _owners_of("data/forbund.yaml")
+
+
+def test_zizmor_finds_nothing():
+    """zizmor (pinned in requirements-test.txt) audits the workflows and Dependabot offline,
+    with its pedantic persona: every write permission says why, Dependabot waits a week."""
+    import shutil
+    import subprocess
+    import sys
+
+    zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
+    result = subprocess.run(
+        [zizmor, "--offline", "--persona=pedantic", "--no-progress", ".github/"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr

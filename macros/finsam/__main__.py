@@ -19,14 +19,19 @@ from pathlib import Path
 
 from .checks import CHECKS
 from .dataset import load_dataset
-from .problems import DataError, display_path, running_in_github_actions
+from .problems import DataError, display_path, printable, running_in_github_actions
+from .settings import build_date, data_dir
+
+
+# docs/ beside macros/ (macros/finsam/__main__.py -> the project root is parents[2]).
+DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsam", description="Kontrollera förbundets data.")
     sub = parser.add_subparsers(dest="kommando", required=True)
     validate = sub.add_parser("validera", help="läs och kontrollera alla datafiler")
-    validate.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
+    validate.add_argument("data", nargs="?", default=None, help="datakatalogen (standard: FINSAM_DATA eller data)")
     sub.add_parser("kontroller", help="lista de namngivna kontrollerna")
     schemas = sub.add_parser("scheman", help="skriv om JSON-scheman, VS Code-inställningarna och formulärredigerarens inställningar")
     schemas.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
@@ -51,7 +56,17 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     try:
-        ds = load_dataset(Path(args.data))
+        data = Path(args.data) if args.data else data_dir(Path.cwd())
+        build_date()  # FINSAM_IDAG, as the build would read it
+        from .nyheter import post_problems
+
+        posts = post_problems(DOCS_DIR)  # the news posts' front matter, as the build reads it
+        try:
+            ds = load_dataset(data)
+        except DataError as err:
+            raise DataError(err.problems + posts) from None
+        if posts:
+            raise DataError(posts)
     except DataError as err:
         from .summary import write_step_summary
 
@@ -68,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     if warnings:
         print(warnings, file=sys.stderr)
     print(
-        f"Data i {args.data} är i ordning: {len(ds.documents())} filer, "
+        f"Data i {printable(display_path(data))} är i ordning: {len(ds.documents())} filer, "
         f"{len(CHECKS)} kontroller ({elapsed:.2f} s)."
     )
     return 0

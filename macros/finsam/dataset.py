@@ -9,6 +9,9 @@ silently ignored). To add a kind of data: write its model, add a field to
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
+import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -34,6 +37,7 @@ from .model.medlemsinsatser import Medlemsinsatser
 from .model.utfall import Utfall
 from .model.webbplats import Webbplats
 from .model.tillganglighet import Tillganglighet
+from .model.base import MAX_ID_LENGTH, SLUG_PATTERN
 from .problems import DataError, Problem, display_path
 from .unfilled import unfilled_problems
 from .validation import validate
@@ -121,6 +125,8 @@ class DataSet:
     arvoden: list[Document[Arvodesunderlag]] = field(default_factory=list)
     webbplats: Document[Webbplats] | None = None  # required: see COLLECTIONS
     tillganglighet: Document[Tillganglighet] | None = None
+    # Collections with a file that could not be read (only in a partial data set).
+    incomplete: frozenset[str] = frozenset()
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
@@ -165,19 +171,95 @@ def _version_sort_key(doc: Document) -> tuple:
     return (start or dt.date.min, doc.key)
 
 
-def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
-    """Read and validate every file; run no cross-checks. Collects all problems."""
-    root = Path(root)
+def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file under ``root``, and a problem for each thing that cannot be read.
+
+    Nothing under data/ is skipped silently: a folder that cannot be opened, a file
+    that cannot be read and a symbolic link that leads nowhere are each reported
+    (a glob would quietly leave them out, and the site would lack that data).
+    """
+    files: list[Path] = []
     problems: list[Problem] = []
+
+    def unreadable_folder(err: OSError) -> None:
+        problems.append(
+            Problem(display_path(Path(err.filename)), 0, "", f"mappen kan inte läsas ({err.strerror}); ändra behörigheterna")
+        )
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable_folder, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden: editors' and git's own
+        names = [n for n in names if not n.startswith(".")]
+        for name in list(dirs):
+            path = base / name
+            if path.is_symlink():
+                dirs.remove(name)
+                target = "en mapp utanför data/" if path.exists() else "ingenting"
+                problems.append(
+                    Problem(display_path(path), 0, "", f"mappen är en symbolisk länk till {target}; lägg filerna direkt i data/")
+                )
+        for name in sorted(names):
+            path = base / name
+            if path.is_symlink() and not path.exists():
+                problems.append(
+                    Problem(display_path(path), 0, "", "filen är en symbolisk länk som pekar på en fil som inte finns")
+                )
+            elif not path.is_file():
+                problems.append(Problem(display_path(path), 0, "", "är ingen vanlig fil; ta bort den"))
+            elif not os.access(path, os.R_OK):
+                problems.append(Problem(display_path(path), 0, "", "filen kan inte läsas; ändra behörigheterna"))
+            else:
+                files.append(path)
+    return files, problems
+
+
+_SAFE_STEM = re.compile(SLUG_PATTERN)
+
+
+def _matches(rel: tuple[str, ...], pattern: str) -> bool:
+    parts = tuple(pattern.split("/"))
+    return len(parts) == len(rel) and all(fnmatch.fnmatchcase(r, p) for r, p in zip(rel, parts))
+
+
+def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, list[Problem]]:
+    """Read and validate every file; run no cross-checks. Collects all problems.
+
+    With ``partial``, a data set of the files that were read and validated is
+    returned beside the problems (when the files every check needs are among
+    them), so the cross-checks can still look at those.
+    """
+    root = Path(root)
+    if not root.exists():
+        return None, [Problem(display_path(root), 0, "", "datakatalogen finns inte (är FINSAM_DATA eller sökvägen rätt?)")]
     if not root.is_dir():
-        return None, [Problem(str(root), 0, "", "datakatalogen finns inte")]
+        return None, [Problem(display_path(root), 0, "", "är ingen mapp; ange datakatalogen (mappen med forbund.yaml)")]
+    files, problems = data_files(root)
+    relative = {p: p.relative_to(root).parts for p in files}
+    if not any(rel in (("forbund.yaml",), ("kallor.yaml",)) for rel in relative.values()):
+        return None, [
+            Problem(
+                display_path(root), 0, "",
+                "mappen innehåller inga datafiler (forbund.yaml, kallor.yaml, forbundsordning/ ...); "
+                "är det rätt datakatalog?",
+            )
+        ]
     claimed: set[Path] = set()
     values: dict[str, Any] = {}
+    incomplete: set[str] = set()  # collections with a file that could not be used
     for coll in COLLECTIONS:
-        paths = sorted(p for p in root.glob(coll.pattern) if p.is_file())
+        paths = sorted(p for p, rel in relative.items() if _matches(rel, coll.pattern))
         claimed.update(paths)
         docs = []
         for path in paths:
+            if not coll.single and not (_SAFE_STEM.match(path.stem) and len(path.stem) <= MAX_ID_LENGTH):
+                problems.append(
+                    Problem(
+                        display_path(path), 0, "",
+                        f"filnamnet '{path.stem}' blir en del av sidors adresser och ska bestå av små bokstäver "
+                        f"a–z, siffror och bindestreck (högst {MAX_ID_LENGTH} tecken), t.ex. 2025.yaml",
+                    )
+                )
+                continue
             ydoc, read_problems = read_yaml(path)
             problems += read_problems
             if ydoc is None:
@@ -190,6 +272,8 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
             problems += model_problems
             if model is not None:
                 docs.append(Document(path, ydoc.display, model, ydoc.lines, ydoc.data))
+        if len(docs) < len(paths):
+            incomplete.add(coll.field)
         if coll.required and not paths:
             problems.append(Problem(str(root / coll.pattern), 0, "", "filen saknas" if coll.single else "inga filer hittades"))
         if coll.single:
@@ -198,12 +282,15 @@ def read_dataset(root: Path) -> tuple[DataSet | None, list[Problem]]:
             values[coll.field] = docs[0] if docs else None
         else:
             values[coll.field] = sorted(docs, key=_version_sort_key)
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path not in claimed and not _ignored(path, root):
+    for path in files:
+        if path not in claimed and not _ignored(path, root):
             problems.append(
                 Problem(display_path(path), 0, "", "filen hör inte till någon känd datamängd (fel namn eller fel mapp?)")
             )
     if problems:
+        needed = [c.field for c in COLLECTIONS if c.single and c.required]
+        if partial and all(values.get(f) is not None for f in needed):
+            return DataSet(root=root, incomplete=frozenset(incomplete), **values), problems
         return None, problems
     return DataSet(root=root, **values), []
 
@@ -217,13 +304,51 @@ def load_dataset(root: Path) -> DataSet:
     """Read, validate and cross-check. Raises DataError with every problem."""
     from .checks import run_checks
 
-    dataset, problems = read_dataset(root)
+    dataset, problems = read_dataset(root, partial=True)
     if dataset is None:
         raise DataError(problems)
+    if problems:
+        # Some files could not be read: every problem at once still means the
+        # cross-checks over the files that could (a check that needs a missing
+        # file may fail on the gap; the reason is already reported above).
+        raise DataError(problems + _checks_over_part(dataset))
     problems = run_checks(dataset)
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def _checks_over_part(dataset: DataSet) -> list[Problem]:
+    """The cross-checks that see only complete collections, over a partial data set.
+
+    A check that reads a collection with a file missing would report the gap as
+    the data's fault ("no förbundsordning in force") next to the real reason (the
+    file's own problem), so which collections each check reads is watched, and
+    its problems are kept only when every collection it read is complete.
+    """
+    import copy
+    from dataclasses import replace
+
+    from .checks import CHECKS
+
+    problems: list[Problem] = []
+    for c in CHECKS.values():
+        read: set[str] = set()
+
+        class Watched(type(dataset)):  # type: ignore[misc,valid-type]
+            def __getattribute__(self, name):
+                read.add(name)
+                return super().__getattribute__(name)
+
+        watched = copy.copy(dataset)
+        watched.__class__ = Watched
+        try:
+            found = [replace(p, check=c.name) for p in c.run(watched)]
+        except Exception:  # noqa: BLE001 - a check may need the file that is missing
+            continue
+        if not read & dataset.incomplete:
+            problems += found
+    return problems
 
 
 _cache: dict[Path, tuple[tuple, DataSet]] = {}
@@ -237,9 +362,7 @@ def load_dataset_cached(root: Path) -> DataSet:
     an edit.
     """
     root = Path(root).resolve()
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file()
-    )
+    stamp = tuple((str(p), s.st_mtime_ns, s.st_size) for p in data_files(root)[0] if (s := p.stat()))
     hit = _cache.get(root)
     if hit and hit[0] == stamp:
         return hit[1]

@@ -11,7 +11,7 @@ from .problems import Problem
 
 
 def notices(ds) -> list[Problem]:
-    from .compute.contributions import year_contributions
+    from .compute.medlemsinsatser import year_contributions
 
     out: list[Problem] = []
     for doc in ds.medlemsinsatser:

@@ -8,8 +8,37 @@ Messages are in Swedish; they are read by the people who edit the YAML.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Characters that would change what a terminal or a CI log shows, or start a new
+# line there: C0/C1 controls (NUL, ESC, CR, LF, ...), DEL, Unicode line and
+# paragraph separators, and the bidirectional overrides and isolates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: object) -> str:
+    """``text`` as one visible line: every control character written as ``\\n``, ``\\x1b``, ``\\u2028``.
+
+    Everything the project prints about data goes through here (file names, field
+    paths, messages quoting a value), so a value can never start a new line in the
+    output: not a forged ``fil:rad:`` line, not a GitHub workflow command such as
+    ``::error``, not a terminal escape sequence.
+    """
+    text = str(text)
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(m: re.Match) -> str:
+    ch = m.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in named:
+        return named[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +48,14 @@ class Problem:
     path: str
     message: str
     check: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        # One line each, whatever the data held: see printable().
+        for name in ("file", "path", "message", "check"):
+            value = getattr(self, name)
+            clean = printable(value)
+            if clean is not value:
+                object.__setattr__(self, name, clean)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

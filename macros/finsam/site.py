@@ -63,11 +63,8 @@ def identity(ds: DataSet, today) -> Identity:
 
 
 def site_url(webbplats: str | None) -> str | None:
-    """``samordningexempel.se`` or ``https://samordningexempel.se`` -> ``https://samordningexempel.se/``."""
-    if not webbplats:
-        return None
-    url = webbplats if re.match(r"^https?://", webbplats) else f"https://{webbplats}"
-    return url if url.endswith("/") else url + "/"
+    """``samordningexempel.se`` -> ``https://samordningexempel.se/`` (the model admits only a host name)."""
+    return f"https://{webbplats}/" if webbplats else None
 
 
 def plain(escaped: str) -> str:

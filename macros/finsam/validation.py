@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .model.base import MAX_ID_LENGTH, PATTERN_MESSAGES
 from .problems import Problem
 from .yamlload import PathKey, YamlDocument, format_path
 
@@ -68,7 +70,9 @@ def _data_path(data: Any, loc: tuple) -> PathKey:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and (part in node or part == loc[-1]):
+        if isinstance(node, dict) and isinstance(part, str) and (
+            part in node or (part == loc[-1] and not any(c in part for c in "[("))  # not a union branch's label
+        ):
             path.append(part)
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -87,9 +91,14 @@ def _message(model: type[BaseModel], path: PathKey, errors: list[dict]) -> str:
         if non_type:
             errors = non_type[:1]
         elif literal:
-            expected = " eller ".join(e["ctx"]["expected"] for e in literal)
+            expected = " eller ".join(_swedish_or(e["ctx"]["expected"]) for e in literal)
             return f"ska vara {expected} eller en samling nycklar, inte {_show(errors[0]['input'])}"
     return "; ".join(dict.fromkeys(_one(model, path, e) for e in errors))
+
+
+def _swedish_or(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as "'a', 'b' eller 'c'"."""
+    return re.sub(r"(?<=') or (?=')", " eller ", str(expected))
 
 
 def _show(value: Any) -> str:
@@ -128,17 +137,23 @@ def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
         return f"ska vara text, inte {_show(value)}"
     if t == "string_too_short":
         return "får inte vara tom"
+    if t == "string_too_long":
+        limit = ctx.get("max_length")
+        if ctx.get("max_length") == MAX_ID_LENGTH:
+            return (
+                f"id:t är för långt ({len(str(value))} tecken); högst {limit}, eftersom det blir en del av "
+                "sidors och filers namn"
+            )
+        return f"är för långt ({len(str(value))} tecken); högst {limit}"
     if t == "string_pattern_mismatch":
-        return (
-            "ska bestå av små bokstäver a–z, siffror och bindestreck "
-            f"(t.ex. 'region-exempel'), inte {_show(value)}"
-        )
+        what = PATTERN_MESSAGES.get(ctx.get("pattern", ""), "har inte rätt form")
+        return f"{what}, inte {_show(value)}"
     if t.startswith("date") or t.startswith("datetime"):
         return f"ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte {_show(value)}"
     if t.startswith("time"):
         return f"ska vara en tid på formen TT:MM, inte {_show(value)}"
     if t == "literal_error":
-        return f"ska vara {ctx.get('expected', '')}, inte {_show(value)}"
+        return f"ska vara {_swedish_or(ctx.get('expected', ''))}, inte {_show(value)}"
     if t in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"ska vara {'minst' if t == 'greater_than_equal' else 'större än'} {bound}, inte {_show(value)}"

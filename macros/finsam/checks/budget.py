@@ -63,7 +63,7 @@ def budget_sums(ds):
                     yield doc.problem(("oversikt", i, "avvikelse", kind), "avvikelse angiven men det finns inget att jämföra")
 
 
-@check("budget_andelar_stammer", "Budgetens andelar i procent stämmer med raderna (avrundade så att de blir 100 %), eller så är skillnaden förklarad.")
+@check("budget_andelar_stammer", "Budgetens andelar i procent stämmer med raderna (avrundade till hela procent, som källan avrundar), eller så är skillnaden förklarad.")
 def budget_shares(ds):
     for doc in ds.budgetar:
         b = doc.model
@@ -72,8 +72,10 @@ def budget_shares(ds):
             continue
         computed = {s.category: s for s in shares(b, col.id)}
         total = sum(a.procent for a in b.andelar)
-        if total != 100:
-            yield doc.problem(("andelar",), f"andelarna är tillsammans {_n(total)} %, ska vara 100 %")
+        # Shares rounded one by one to whole percent may sum to 99 or 101; more than
+        # half a unit per share off 100 cannot come from rounding.
+        if abs(total - 100) * 2 > len(b.andelar):
+            yield doc.problem(("andelar",), f"andelarna är tillsammans {_n(total)} %, ska vara omkring 100 %")
         seen = set()
         for i, a in enumerate(b.andelar):
             if a.kategori in seen:

@@ -1,8 +1,8 @@
-"""Checks of member contributions (data/medlemsinsatser/*.yaml) and population figures (data/befolkning/*.yaml)."""
+"""Checks of member contributions (data/medlemsinsatser/*.yaml)."""
 
 from __future__ import annotations
 
-from ..compute.contributions import STATE
+from ..compute.medlemsinsatser import STATE
 from ..format import number
 from . import check
 
@@ -60,41 +60,3 @@ def contributions_members(ds):
             seen.add(ins.medlem)
         if m.befolkning is not None and ds.by_key("befolkning", m.befolkning) is None:
             yield doc.problem(("befolkning",), f"det finns ingen fil data/befolkning/{m.befolkning}.yaml")
-
-
-@check("befolkning_summerar", "Befolkningssiffrorna har ett tal per åldersgrupp, och åldersgrupperna summerar till angivna totaler.")
-def population_sums(ds):
-    for doc in ds.befolkning:
-        p = doc.model
-        if doc.key != p.referensdatum.isoformat():
-            yield doc.problem(("referensdatum",), f"filen heter {doc.key}.yaml men gäller {p.referensdatum}; filen ska heta {p.referensdatum}.yaml")
-        seen = set()
-        total = 0
-        for i, k in enumerate(p.kommuner):
-            org = ds.organisation(k.kommun)
-            if org is None or org.typ != "kommun":
-                yield doc.problem(("kommuner", i, "kommun"), f"'{k.kommun}' finns inte som kommun i data/forbund.yaml")
-            if k.kommun in seen:
-                yield doc.problem(("kommuner", i, "kommun"), f"'{k.kommun}' står två gånger")
-            seen.add(k.kommun)
-            if len(k.antal) != len(p.aldersgrupper):
-                yield doc.problem(("kommuner", i, "antal"), f"{len(k.antal)} tal, men det finns {len(p.aldersgrupper)} åldersgrupper")
-                continue
-            total += sum(k.antal)
-            if k.totalt is not None and sum(k.antal) != k.totalt:
-                yield doc.problem(("kommuner", i, "totalt"), f"åldersgrupperna summerar till {number(sum(k.antal))}, inte {number(k.totalt)}")
-        if p.lan_totalt is not None and total != p.lan_totalt:
-            yield doc.problem(("lan_totalt",), f"kommunerna summerar till {number(total)}, inte {number(p.lan_totalt)}")
-
-
-@check("arvoden_ar_finns", "Varje år med ett grundbelopp för arvoden har en förbundsordning med en arvodesregel.")
-def remuneration_rule(ds):
-    for doc in ds.arvoden:
-        a = doc.model
-        if doc.key != str(a.ar):
-            yield doc.problem(("ar",), f"filen heter {doc.key}.yaml men gäller år {a.ar}")
-        fo = ds.forbundsordning_for_year(a.ar)
-        if fo is None or fo.model.rule("arvode")[1] is None:
-            yield doc.problem(("ar",), f"förbundsordningen som gäller år {a.ar} har ingen regel om arvoden")
-        if a.grundbelopp_kr is not None and a.kalla is None:
-            yield doc.problem(("kalla",), "ange källan till grundbeloppet")

@@ -1,8 +1,10 @@
 """Personal data: only names, roles and role or work e-mail addresses are published.
 
-Any text in the files about persons (data/personer.yaml, data/styrelse/) is
-scanned for Swedish personal identity numbers and phone numbers, and e-mail
-addresses must be well formed and not at a private mail provider.
+Every text in every data file (free text anywhere: a meeting's description, a
+document's note, a news-worthy history line, and every value in the files about
+persons, data/personer.yaml and data/styrelse/) is scanned for Swedish personal
+identity numbers and phone numbers; e-mail addresses must be well formed and not
+at a private mail provider.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any, Iterator
 from . import check
 
 # ÅÅMMDD-NNNN or ÅÅÅÅMMDDNNNN, with or without the separator (- or +).
-PERSONNUMMER = re.compile(r"(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-+]?\d{4}(?!\d)")
+PERSONNUMMER = re.compile(r"(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-+ ]?\d{4}(?!\d)")
 # Swedish phone numbers: 0 or +46 then 7–9 digits, spaces and dashes allowed between groups.
 PHONE = re.compile(r"(?<![\d-])(?:\+46|0046|0)[\s-]?\(?\d{1,3}\)?(?:[\s-]?\d){5,8}(?![\d-])")
 EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
@@ -41,15 +43,30 @@ def _person_documents(ds):
     yield from ds.styrelser
 
 
+def _free_text(doc) -> Iterator[tuple[tuple, str]]:
+    """Every text value of a file, numbers too in the files about persons."""
+    persons = doc.path.parent.name == "styrelse" or doc.path.name == "personer.yaml"
+    for path, value in _strings(doc.raw, ()):
+        if not persons and not isinstance(_at(doc.raw, path), str):
+            continue  # amounts and counts in the other files are not free text
+        yield path, value
+
+
+def _at(node: Any, path: tuple) -> Any:
+    for part in path:
+        node = node[part]
+    return node
+
+
 @check(
     "inga_telefonnummer_eller_personnummer",
-    "Filerna om personer innehåller inga telefonnummer och inga personnummer.",
+    "Ingen text i data innehåller ett telefonnummer eller ett personnummer.",
 )
 def no_phone_or_personal_number(ds):
-    for doc in _person_documents(ds):
-        for path, value in _strings(doc.raw, ()):
-            if path and path[-1] in ("fran", "till", "forbundsordning"):
-                continue  # dates and version names are not personal data
+    for doc in ds.documents():
+        for path, value in _free_text(doc):
+            if path and path[-1] in ("fran", "till", "forbundsordning", "datum", "url", "lank", "formular"):
+                continue  # dates, addresses and version names are not personal data
             if PERSONNUMMER.search(value):
                 yield doc.problem(path, "ser ut som ett personnummer; personnummer får inte publiceras")
             elif PHONE.search(value):

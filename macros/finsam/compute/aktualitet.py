@@ -76,7 +76,8 @@ def reach(ds, today: dt.date) -> Reach:
             else None
         ),
         latest_meeting=meetings.latest,
-        next_meeting=meetings.upcoming[0] if meetings.upcoming else None,
+        # Only a dated meeting is called the next one; an undated one is listed on the meetings page.
+        next_meeting=next((m for m in meetings.upcoming if m.date is not None), None),
         board=board_view(ds, board, today) if board is not None else None,
     )
 

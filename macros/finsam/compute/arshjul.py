@@ -112,6 +112,11 @@ class Occurrence:
     date: dt.date
     uid_year: int
 
+    @property
+    def end(self) -> dt.date:
+        """The exclusive end of the single day, as iCalendar all-day events want it."""
+        return self.date + dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class MonthSector:

@@ -15,6 +15,8 @@ class BoardRules:
     per_member: tuple[int, int] | None
     quorum: int | None  # least number of ledamöter present for a valid decision
     casting_vote: str | None
+    # Seats the members appoint in all, per role (members × per member), when the rule says per member.
+    appointed: tuple[int, int] | None = None
 
 
 def quorum(ledamoter: int, rule: str) -> int:
@@ -36,6 +38,11 @@ def board_rules(fo: Forbundsordning) -> BoardRules | None:
         ersattare=board.ersattare,
         members=len(members) if members is not None else None,
         per_member=(board.per_medlem.ledamoter, board.per_medlem.ersattare) if board.per_medlem else None,
+        appointed=(
+            (len(members) * board.per_medlem.ledamoter, len(members) * board.per_medlem.ersattare)
+            if board.per_medlem and members is not None
+            else None
+        ),
         quorum=quorum(board.ledamoter, quorum_rule.regel) if quorum_rule else None,
         casting_vote=casting,
     )

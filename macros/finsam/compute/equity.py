@@ -16,6 +16,7 @@ from ..model.ekonomisk_policy import EgetKapitalMal
 from ..model.utfall import Utfall
 from .budget import member_income, stated_figure
 from .rounding import round_half_up
+from .views import view_source
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,82 @@ def _year_income(budgets: list[Budget], year: int, basis: str) -> tuple[int | No
         revenue = stated_figure(b, "intakter", budget_col.id)
         return contributions, f"{col.rubrik} (budget {b.ar})", revenue
     return None, "okänt", None
+
+
+# -- view objects ---------------------------------------------------------------
+
+UTFALL_LABELS = {
+    "direkta_insatser": "Direkta insatskostnader",
+    "individ": "varav individinsatser",
+    "struktur": "varav strukturpåverkande insatser",
+    "processtod": "varav processtöd samverkansinsatser (förbundspersonal)",
+    "administration": "Administrativa kostnader",
+}
+SUB_CATEGORIES = {"individ", "struktur", "processtod"}
+
+
+@dataclass(frozen=True)
+class Kostnadsandel:
+    label: str
+    percent: Decimal
+    sub: bool  # a "varav" row under the one before
+
+
+@dataclass(frozen=True)
+class UtfallAr:
+    """A year's outcome as the page shows it (figurslag: utfall)."""
+
+    year: int
+    kind: str
+    result: int | None
+    budgeted_result: int | None
+    equity: int | None
+    equity_share: Decimal | None  # as the source prints it
+    equity_share_of: str | None  # "budgeterade_intakter" or "medlemsbidrag"
+    comment: str | None
+    costs: list[Kostnadsandel]
+    kalla: str
+
+
+def utfall_views(outcomes: list[Utfall]) -> list[UtfallAr]:
+    """Each year's outcome, newest first."""
+    out = []
+    for u in sorted(outcomes, key=lambda u: u.ar, reverse=True):
+        out.append(UtfallAr(
+            year=u.ar, kind="utfall", result=u.resultat_tkr, budgeted_result=u.budgeterat_resultat_tkr,
+            equity=u.eget_kapital_31_dec_tkr,
+            equity_share=u.eget_kapital_andel.procent if u.eget_kapital_andel else None,
+            equity_share_of=u.eget_kapital_andel.av if u.eget_kapital_andel else None,
+            comment=u.kommentar,
+            costs=[Kostnadsandel(UTFALL_LABELS[k.kategori], k.procent, k.kategori in SUB_CATEGORIES)
+                   for k in u.kostnadsfordelning],
+            kalla=u.kalla,
+        ))
+    return out
+
+
+BASIS_KINDS = {"utfall": "utfall", "prognos": "prognos", "budget": "beslutad_budget"}
+
+
+def policy_verdict(t: PolicyTest) -> tuple[str, list[tuple[str, Decimal | int]]]:
+    """("uppfyllt" | "inte_uppfyllt" | "kan_inte_provas", [(reason, limit), ...])."""
+    if t.met is None:
+        return "kan_inte_provas", []
+    if t.met:
+        return "uppfyllt", []
+    reasons: list[tuple[str, Decimal | int]] = []
+    if t.below_ceiling is False:
+        reasons.append(("over_taket", t.ceiling))
+    if not t.above_floor:
+        reasons.append(("under_golvet", t.floor))
+    return "inte_uppfyllt", reasons
+
+
+@view_source
+def equity_views(ds, today) -> list:
+    budgets = [d.model for d in ds.budgetar]
+    outcomes = [d.model for d in ds.utfall]
+    out: list = list(utfall_views(outcomes)) + roll_forward(budgets, outcomes)
+    if ds.ekonomisk_policy is not None:
+        out += policy_tests(budgets, outcomes, ds.ekonomisk_policy.model.eget_kapital)
+    return out

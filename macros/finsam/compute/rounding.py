@@ -1,7 +1,8 @@
 """Explicit rounding, and splitting a whole into parts that sum to it exactly.
 
-Every split of money or of percentages goes through ``allocate``: the largest
-remainder method (Hamilton). Each part gets the whole number of steps its exact
+Every split of money into parts goes through ``allocate``: the largest
+remainder method (Hamilton). Reported percentages do not: they are rounded one
+by one with ``round_half_up``, as the sources round them (``compute.budget.shares``). Each part gets the whole number of steps its exact
 share holds; the steps left over go, one each, to the parts with the largest
 remainders; ties go to the larger weight, then to the earlier part. If the whole
 is not a multiple of the step (a quarter of 7 525 000 kr is 1 881 250 kr, not a
@@ -56,13 +57,3 @@ def allocate(total: Decimal | int, weights: Sequence[Decimal | int], step: Decim
         parts[i] += odd
     assert sum(parts) == total
     return parts
-
-
-def percentages(amounts: Sequence[Decimal | int]) -> tuple[list[Decimal], list[Decimal]]:
-    """(exact percentages, whole percentages that sum to 100) of the amounts' total."""
-    amounts = [abs(Decimal(a)) for a in amounts]
-    whole = sum(amounts)
-    if whole == 0:
-        raise ValueError("nothing to take percentages of")
-    exact = [a * 100 / whole for a in amounts]
-    return exact, allocate(100, amounts, 1)

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import model_validator
-
-from .base import Model, Slug, Text, Year
+from .base import Model, PagePath, Slug, Text, Url, Year
 
 DocumentKind = Literal[
     "verksamhetsplan",
@@ -55,18 +53,10 @@ class Dokument(Model):
     datum: dt.date | None
     beslutsorgan: Text | None
     forbund: Text
-    lank: Text | None  # the förbund's published copy, only as a source gives it
-    sida: Text | None = None  # a page of this site that renders it, e.g. forbundsordning/nvsam.md
+    lank: Url | None  # the förbund's published copy, only as a source gives it
+    sida: PagePath | None = None  # a page of this site that renders it, e.g. forbundsordning/nvsam.md
     kalla: Slug | None = None  # the source in data/kallor.yaml, when it is one
     anmarkning: Text | None = None
-
-    @model_validator(mode="after")
-    def _https(self) -> "Dokument":
-        if self.lank is not None and not self.lank.startswith("https://"):
-            raise ValueError("lank ska börja med https://")
-        if self.sida is not None and (not self.sida.endswith(".md") or self.sida.startswith("/")):
-            raise ValueError("sida ska vara en sökväg under docs/ som slutar på .md, t.ex. forbundsordning/nvsam.md")
-        return self
 
 
 class Dokumentbank(Model):

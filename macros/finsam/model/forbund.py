@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from .base import Model, Slug, Text, Year
+from .base import Domain, Model, Slug, Text, Year
 
 OrganisationKind = Literal["statlig_myndighet", "region", "kommun", "samordningsforbund"]
 
@@ -46,7 +46,7 @@ class Handelse(Model):
 
 
 class Forbund(Model):
-    webbplats: Text | None
+    webbplats: Domain | None  # the förbund's own domain, e.g. samordningexempel.se
     syfte: Text
     organisationer: list[Organisation]
     historik: list[Handelse]

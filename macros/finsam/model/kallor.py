@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import Model, Slug, Text
+from .base import FileName, Model, Slug, Text
 
 
 class Kalla(Model):
@@ -14,7 +14,7 @@ class Kalla(Model):
     datum: dt.date | None
     utfardare: Text
     beskrivning: Text
-    fil: Text | None = None
+    fil: FileName | None = None
 
 
 class Kallor(Model):

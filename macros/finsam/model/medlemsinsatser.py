@@ -16,7 +16,7 @@ from .budget import Avvikelse
 
 class Insats(Model):
     medlem: Slug  # an organisation id, or "staten" for Arbetsförmedlingen and Försäkringskassan together
-    belopp_kr: int | None
+    belopp_kr: Annotated[int, Field(ge=0)] | None  # a contribution is never negative
     ungefarligt: StrictBool = False
 
 
@@ -25,7 +25,7 @@ class Medlemsinsatser(Model):
     kalla: Slug
     status: Literal["begard", "uppskattad", "beslutad"]
     beskrivning: Text
-    total_kr: int | None
+    total_kr: Annotated[int, Field(ge=0)] | None
     total_ungefarlig: StrictBool = False
     total_avvikelse: Avvikelse | None = None
     insatser: list[Insats]
@@ -33,3 +33,5 @@ class Medlemsinsatser(Model):
     befolkning: Slug | None
     avrundning_kr: Annotated[int, Field(ge=1)]
     kommentar: Text | None = None
+    # The source's own advice to the members about the amount (e.g. to expect an unchanged contribution).
+    medskick: Text | None = None

@@ -4,11 +4,9 @@ consultations and progress reports, with their documents where known."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import StringConstraints
-
-from .base import Model, Slug, Text
+from .base import Clock, Model, PagePath, SiteFile, Slug, Text, Url
 
 MeetingKind = Literal["styrelsemote", "medlemssamrad", "konstituerande_mote", "lagesrapport"]
 DocumentKind = Literal["kallelse", "handlingar", "protokoll", "minnesanteckningar"]
@@ -26,8 +24,6 @@ DOCUMENT_LABELS: dict[str, str] = {
     "minnesanteckningar": "Minnesanteckningar",
 }
 
-Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"""^https://[^\s<>"']+$""")]
 
 
 class Dokument(Model):
@@ -36,11 +32,11 @@ class Dokument(Model):
 
     slag: DocumentKind
     # A published copy elsewhere, if there is one; null when no link is known.
-    url: HttpsUrl | None = None
+    url: Url | None = None
     # A file published with this site, relative to docs/ (e.g. moten/2026/protokoll-2026-03-01.pdf).
-    fil: Text | None = None
+    fil: SiteFile | None = None
     # A page of this site about the document (e.g. notes in our words), relative to docs/.
-    sida: Text | None = None
+    sida: PagePath | None = None
 
 
 class Mote(Model):

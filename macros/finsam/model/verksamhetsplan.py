@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from .base import Model, PositiveInt, Slug, Text
-from .moten import HttpsUrl
+from .base import Model, PositiveInt, Slug, Text, Url
 
 Status = Literal["genomford", "pagaende", "delvis_genomford", "ej_genomford", "installd"]
 STATUS_LABELS: dict[str, str] = {
@@ -59,7 +58,7 @@ class RegionaltMal(Model):
 
 class RegionalStrategi(Model):
     namn: Text
-    url: HttpsUrl | None
+    url: Url | None
     mal: list[RegionaltMal]
 
 

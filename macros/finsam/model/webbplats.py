@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Model, Slug, StrictBool, Text
+from .base import Model, Slug, StrictBool, Text, Url
 
 Status = Literal["forenlig", "delvis_forenlig", "inte_forenlig"]
 
@@ -26,7 +26,6 @@ STATUS_LABELS: dict[str, str] = {
 
 WcagCriterion = Annotated[str, Field(pattern=r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")]
 Email = Annotated[str, Field(pattern=r'^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$')]
-HttpsUrl = Annotated[str, Field(pattern=r'^https://[^\s<>"]+$')]
 
 
 class Brist(Model):
@@ -71,7 +70,7 @@ class Kontakt(Model):
     """Where to report a gap or ask for content in another form."""
 
     epost: Email | None  # a role address, never a person's own
-    formular: HttpsUrl | None
+    formular: Url | None
     annan_vag: Text
     svarstid: Text | None
 

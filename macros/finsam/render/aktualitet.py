@@ -42,7 +42,7 @@ def start_aktualitet(ctx: Context) -> str:
     if r.next_meeting is not None:
         out.append(f"- **Nästa möte:** {meeting_when(r.next_meeting)}, {text.inline(r.next_meeting.title.lower())}.")
     else:
-        out.append("- **Nästa möte:** inget kommande möte finns i uppgifterna.")
+        out.append("- **Nästa möte:** inget kommande möte med datum finns i uppgifterna.")
     if r.board is not None:
         bv = r.board
         board = link(ctx, PAGE, urls.STYRELSE, text.inline(bv.namn))

@@ -147,7 +147,7 @@ def ics_text(ds, today: dt.date) -> str:
         ev.add("uid", cycle.uid(o.event.id, o.uid_year, domain))
         ev.add("dtstamp", stamp)
         ev.add("dtstart", o.date)
-        ev.add("dtend", o.date + dt.timedelta(days=1))
+        ev.add("dtend", o.end)
         ev.add("summary", o.event.rubrik)
         description = o.event.beskrivning or ""
         if o.event.rule is not None:

@@ -31,7 +31,7 @@ def _where(ctx: Context, d) -> str:
     if d.sida and page_exists(ctx, d.sida):
         where.append(f"[Visas på webbplatsen]({relative(PAGE, d.sida)})")
     if d.lank:
-        where.append(f'<a href="{text.attr(d.lank)}">Förbundets publicerade version</a>')
+        where.append(text.external_link(d.lank, "Förbundets publicerade version"))
     return "<br>".join(where) if where else "Ingen länk"
 
 
@@ -129,5 +129,5 @@ def _list_item(ctx: Context, d) -> str:
     if d.sida and page_exists(ctx, d.sida):
         parts[0] = f"[{parts[0]}]({relative(PAGE, d.sida)})"
     when = fmt.date(d.datum) if d.datum else (str(d.ar) if d.ar else "år okänt")
-    extra = f' (<a href="{text.attr(d.lank)}">förbundets version</a>)' if d.lank else ""
+    extra = f" ({text.external_link(d.lank, 'förbundets version')})" if d.lank else ""
     return f"- {parts[0]}, {_kind_singular(d.typ).lower()}, {when}{extra}"

@@ -1,38 +1,36 @@
-"""Member contributions per year: the rule, the figures used, the split, the comparison."""
+"""Member contributions per year: the rule, the figures used, the split, the comparison.
+
+Formatting only: every figure and selection comes from
+``compute.medlemsinsatser`` (``MedlemsinsatserAr``, ``MedlemsEkonomi``); the
+tables are templates in ``templates/medlemsinsatser/``.
+"""
 
 from __future__ import annotations
 
-from ..compute.contributions import STATE, year_contributions
+from .. import urls
+from ..compute.medlemsinsatser import medlem_belopp, medlemsinsatser_view, page_path
+from ..model.figurslag import FIGURSLAG
 from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from .. import format as fmt
 from . import text
-from .downloads import Column, Download  # noqa: F401  (re-exported for tests)
-from .ekonomi import _source_title, downloads_list
+from .downloads import downloads_list, source_title
 from .forbundsordning import PART_LABELS, version_title
+from .links import link_if_page, relative
+from .pengar import money_template
 
-STATUS = {
-    "begard": "Begärda medlemsinsatser",
-    "uppskattad": "Uppskattade medlemsinsatser",
-    "beslutad": "Beslutade medlemsinsatser",
+# What the source's amounts are, as the page's first words say it.
+LEAD = {
+    "askat": "Det här är vad förbundet äskade (begärde) av medlemmarna för {ar}",
+    "uppskattning": "Det här är en uppskattning av medlemsinsatserna för {ar}",
+    "beslutat": "Det här är de beslutade medlemsinsatserna för {ar}",
 }
-STATE_NAME = "Staten (Arbetsförmedlingen och Försäkringskassan)"
-
-
-def _name(ctx: Context, member: str) -> str:
-    if member == STATE:
-        return STATE_NAME
-    org = ctx.ds.organisation(member)
-    return org.namn if org else member
-
-
-def _state_members(ctx: Context) -> list[str]:
-    return [o.id for o in ctx.ds.forbund.model.organisationer if o.typ == "statlig_myndighet"]
+LIST_LABEL = {"askat": "Äskat", "uppskattning": "Uppskattning", "beslutat": "Beslutat"}
 
 
 def _kr(value, approx: bool = False) -> str:
     if value is None:
-        return "uppgift saknas"
+        return "anges inte i källan"
     return ("ca " if approx else "") + fmt.kr(value)
 
 
@@ -41,185 +39,164 @@ def medlemsinsatser_ar(ctx: Context, year) -> str:
     doc = ctx.ds.by_key("medlemsinsatser", str(year))
     if doc is None:
         raise ValueError(f"inga medlemsinsatser för {year}")
-    m = doc.model
-    view = year_contributions(ctx.ds, doc)
-    out = [f"{STATUS[m.status]} för {m.ar} enligt {_source_title(ctx, m.kalla)}.", "", text.blocks(m.beskrivning), ""]
-    if m.kommentar:
-        out += [text.blocks(m.kommentar), ""]
-    if view is None:
-        return "\n".join(out + ["Insatserna kan inte räknas fram: totalen eller förbundsordningens regel saknas."])
-    if view.warnings:
+    v = medlemsinsatser_view(ctx.ds, doc)
+    page = v.page
+    out = [
+        LEAD[v.stated_kind].format(ar=v.year) + f", enligt {source_title(ctx, v.kalla)}. "
+        f"Vad medlemmarna betalade {v.year} finns inte i källorna."
+        if not v.paid_known
+        else LEAD[v.stated_kind].format(ar=v.year) + f", enligt {source_title(ctx, v.kalla)}.",
+        "",
+        text.blocks(v.beskrivning),
+        "",
+    ]
+    if v.medskick:
+        out += ['!!! note "Medskick till medlemmarna"', "    " + text.inline(v.medskick), ""]
+    if v.budgeted is not None:
+        b = v.budgeted
+        where = link_if_page(ctx, page, b.page, b.anchor)
+        amount = fmt.tkr(b.amount) if b.unit == "tkr" else fmt.kr(b.amount)
+        label = f"[{amount}]({where})" if where else amount
+        out += [
+            f"Den beslutade budgeten för {v.year} ({text.inline(b.column)}) räknar med {label} i medel från medlemmarna.",
+            "",
+        ]
+    if v.shares is None or v.total is None:
+        return "\n".join(out + ["Fördelningen kan inte räknas fram: totalen eller förbundsordningens regel för kostnaderna saknas."])
+    fo_doc = ctx.ds.forbundsordning(v.forbundsordning_key)
+    link = relative(page, urls.forbundsordning_page(fo_doc.key)) + (f"#{v.paragraph_anchor}" if v.paragraph_anchor else "")
+    para = f"{v.paragraph_label} " if v.paragraph_label else ""
+    rule_text = (
+        f"Enligt [förbundsordningen {para}({text.inline(version_title(fo_doc))})]({link}), som gäller {v.year}, betalar "
+        + ", ".join(f"{PART_LABELS[p]} {fmt.percent(v.shares[p])}" for p in PART_LABELS)
+        + " av medlemsinsatserna."
+    )
+    if v.band_label is not None:
+        rule_text += (
+            f" Kommunernas del fördelas efter antalet invånare ({v.band_label}) den "
+            f"{fmt.date(v.reference_date)}."
+        )
+    if v.warnings:
         out += ['!!! warning "Befolkningssiffrorna är inte de som förbundsordningen anger"']
-        out += [f"    - {text.inline(w[0].upper() + w[1:])}." for w in view.warnings]
+        out += [f"    - {text.inline(w[0].upper() + w[1:])}." for w in v.warnings]
         out += [
             "",
-            "    De beräknade beloppen nedan visar därför hur regeln fördelar med de siffror som finns, "
+            "    Fördelningen nedan visar därför hur regeln fördelar med de siffror som finns, "
             "inte exakt de belopp som regeln ger.",
             "",
         ]
-    fo_doc = ctx.ds.forbundsordning(view.forbundsordning_key)
-    link = f"../../forbundsordning/{fo_doc.key}.md" + (f"#{view.paragraph_anchor}" if view.paragraph_anchor else "")
-    r = view.rule
-    kf = r.kommunfordelning
-    out += ["## Så räknas insatserna {#sa-raknas-de}", ""]
-    para = f"{view.paragraph_label} " if view.paragraph_label else ""
-    rule_text = (
-        f"Enligt [förbundsordningen {para}({text.inline(version_title(fo_doc))})]({link}), som gäller {m.ar}, betalar "
-        + ", ".join(f"{PART_LABELS[p]} {fmt.percent(getattr(r, p))}" for p in PART_LABELS)
-        + " av medlemsinsatserna."
-    )
-    if kf is not None:
-        band = "alla åldrar" if kf.aldersgrupp == "alla" else f"{kf.aldersgrupp.fran}–{kf.aldersgrupp.till} år"
-        rule_text += (
-            f" Kommunernas del fördelas efter invånarantalet ({band}) den "
-            f"{fmt.day_month(kf.referensdatum.manad, kf.referensdatum.dag)} året före, för {m.ar} alltså den "
-            f"{fmt.date(kf.referensdatum.in_year(m.ar - 1))}."
-        )
-    out += [rule_text, ""]
-    total = _kr(view.total, view.total_approximate)
-    out += [f"- **Totalt:** {total} enligt källan{' (ungefärligt belopp)' if view.total_approximate else ''}."]
-    basis = view.split.basis if view.split else None
-    if basis is not None:
-        pop_doc = ctx.ds.by_key("befolkning", basis.key)
+    if v.rows:
+        out += [
+            "## Fördelning {#fordelning}",
+            "",
+            f"Tabellen visar för varje medlem beloppet enligt källan ({FIGURSLAG[v.stated_kind]}) och det belopp "
+            f"som förbundsordningens fördelning av totalen ger ({FIGURSLAG[v.computed_kind]}).",
+            "",
+            money_template("medlemsinsatser/fordelning.html", view=v),
+            "",
+        ]
+    out += ["## Så räknas fördelningen {#sa-raknas-de}", "", rule_text, ""]
+    total = _kr(v.total, v.total_approximate)
+    out.append(f"- **Totalt ({FIGURSLAG[v.stated_kind]}):** {total} enligt källan.")
+    if v.basis is not None:
+        pop_doc = ctx.ds.by_key("befolkning", v.basis_key)
         out.append(
-            f"- **Befolkningssiffror som används:** {text.inline(pop_doc.model.beskrivning)} "
-            f"({_source_title(ctx, pop_doc.model.kalla)}); åldrar som räknas: {basis.band_label}."
+            f"- **Befolkningssiffror:** {text.inline(pop_doc.model.beskrivning)} "
+            f"({source_title(ctx, pop_doc.model.kalla)}); åldrar som räknas: {v.basis.band_label}."
         )
-    muni = view.split.amount_for("kommuner") if view.split else None
-    out.append(
-        f"- **Avrundning:** statens, regionens och kommunernas delar räknas i hela kronor. Kommunernas belopp "
-        f"avrundas till hela {fmt.kr(view.step)}: varje kommun får först de hela {fmt.number(view.step)}-kronorsbelopp "
-        "som ryms i dess exakta andel, och de som då blir över går till de kommuner som har störst rest."
-        + (
-            f" Kommunernas del ({fmt.kr(muni)}) är inte jämnt delbar med {fmt.kr(view.step)}; det som blir kvar "
-            f"({fmt.kr(muni % view.step)}) läggs på den kommun som ligger längst under sin exakta andel."
-            if muni is not None and muni % view.step
-            else ""
-        )
-        + " Så blir delarna tillsammans exakt helheten."
-    )
     out.append("")
-    if view.split is not None:
-        out += ["## Fördelning {#fordelning}", "", _split_table(ctx, view), ""]
-    if len(view.alternatives) > 1:
-        out += ["## Jämförelse av befolkningssiffror {#jamforelse}", "", _alternatives(ctx, view), ""]
-    dl = downloads_list(ctx, f"medlemsinsatser:{m.ar}", "../data/")
+    out += [
+        '??? note "Så avrundas beloppen"',
+        f"    Statens, regionens och kommunernas delar räknas i hela kronor. Varje kommuns belopp avrundas till "
+        f"hela {fmt.kr(v.step)} så att kommunernas belopp tillsammans blir exakt kommunernas del: varje kommun får "
+        f"först de hela {fmt.number(v.step)}-kronorsbelopp som ryms i dess exakta andel, och de som blir över går "
+        "till de kommuner vars exakta andel ligger närmast nästa hela belopp."
+        + (
+            f" Kommunernas del ({fmt.kr(v.municipal_total)}) går inte jämnt upp i {fmt.kr(v.step)}; de "
+            f"{fmt.kr(v.municipal_remainder)} som blir kvar läggs på den kommun som ligger längst under sin exakta andel."
+            if v.municipal_remainder
+            else ""
+        ),
+        "",
+    ]
+    if v.kommentar:
+        out += ['??? note "Vilka befolkningssiffror källan bygger på"', "    " + text.blocks(v.kommentar).replace("\n", "\n    "), ""]
+    if v.comparison is not None:
+        c = v.comparison
+        intro = "Samma regel räknad med var och en av de befolkningssiffror som webbplatsen har för alla medlemskommuner"
+        intro += ", jämförd med källans belopp för kommunerna." if c.stated_known else "."
+        if c.none_exact:
+            intro += " Ingen av dem är från den dag och för de åldrar som förbundsordningen anger."
+        out += ["## Jämförelse av befolkningssiffror {#jamforelse}", "", intro, "",
+                money_template("medlemsinsatser/jamforelse.html", view=c), ""]
+        if c.closest is not None:
+            out += [
+                f"Närmast källans belopp kommer siffrorna från {fmt.date(c.closest.reference_date)} "
+                f"({c.closest.band_label}): kommunernas belopp skiljer sig då sammanlagt "
+                f"{fmt.kr(c.closest.municipal_difference)} från källans.",
+                "",
+            ]
+    dl = downloads_list(ctx, f"medlemsinsatser:{v.year}", page)
     if dl:
         out += ["## Ladda ner {#ladda-ner}", "", dl, ""]
-    return "\n".join(out)
-
-
-def _split_table(ctx: Context, view) -> str:
-    rows = []
-    stated_known = any(v is not None for v in view.stated.values())
-    for member, kind in view.parties:
-        part = view.split.part(member)
-        stated = view.stated.get(member)
-        approx = member in view.approximate
-        diff = "–"
-        if stated is not None:
-            d = part.amount - stated
-            diff = text.html_text(("ca " if approx else "") + fmt.kr(d))
-        # The state pays jointly; its row also answers links to each state member's id.
-        extra = "".join(f'<span id="{text.attr(o)}"></span>' for o in _state_members(ctx)) if member == STATE else ""
-        cells = [
-            f'<th scope="row">{extra}{text.html_text(_name(ctx, member))}</th>',
-            f'<td>{PART_LABELS[kind].capitalize()}</td>',
-            f'<td class="tal">{text.html_text(fmt.number(part.population)) if part.population is not None else "–"}</td>',
-            f'<td class="tal">{text.html_text(fmt.percent(part.share, 2))}</td>',
-            f'<td class="tal">{text.html_text(fmt.kr(part.amount))}</td>',
-            f'<td class="tal">{text.html_text(_kr(stated, approx))}</td>',
-            f'<td class="tal">{diff}</td>',
-        ]
-        rows.append(f'<tr id="{text.attr(member)}">{"".join(cells)}</tr>')
-    all_stated = all(view.stated.get(m) is not None for m, _ in view.parties)
-    total_stated = sum(v for v in view.stated.values() if v is not None) if stated_known and all_stated else None
-    rows.append(
-        '<tr class="summa"><th scope="row"><strong>Summa</strong></th><td></td>'
-        f'<td class="tal">{text.html_text(fmt.number(sum(p.population for p in view.split.parts if p.population is not None))) if any(p.population for p in view.split.parts) else "–"}</td>'
-        '<td class="tal">100 %</td>'
-        f'<td class="tal"><strong>{text.html_text(fmt.kr(sum(p.amount for p in view.split.parts)))}</strong></td>'
-        f'<td class="tal">{text.html_text(fmt.kr(total_stated)) if total_stated is not None else "–"}</td><td></td></tr>'
-    )
-    num_class = ' class="tal"'
-    head = "".join(
-        f'<th scope="col"{num_class if i > 1 else ""}>{h}</th>'
-        for i, h in enumerate(["Medlem", "Del", "Invånare i underlaget", "Andel av totalen", "Beräknat belopp", "Enligt källan", "Skillnad (beräknat − källan)"])
-    )
-    note = ""
-    if total_stated is not None and total_stated != view.total and all(view.stated.get(m) is not None for m, _ in view.parties):
-        note = (
-            f"<p>Källans belopp summerar till {text.html_text(fmt.kr(total_stated))}, medan källans total är "
-            f"{text.html_text(fmt.kr(view.total))}.</p>"
-        )
-    return (
-        '<div class="insats-tabell" markdown="0"><table>'
-        f"<caption>Medlemsinsatser {view.year}: beräknat enligt förbundsordningen och enligt källan</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}</div>"
-    )
-
-
-def _alternatives(ctx: Context, view) -> str:
-    munis = [m for m, kind in view.parties if kind == "kommuner"]
-    known = [a for a in view.alternatives if a.municipal_difference is not None]
-    best = min(known, key=lambda a: a.municipal_difference) if known else None
-    stated = bool(known)
-    exact = [a for a in view.alternatives if a.basis.exact]
-    out = [
-        "Samma regel räknad med varje uppsättning befolkningssiffror i data som täcker alla medlemskommuner"
-        + (", jämförd med källans belopp för kommunerna." if stated else ".")
-        + ("" if exact else " Ingen av dem är från den dag och i det åldersspann som förbundsordningen anger."),
-        "",
-        "| Kommun | " + " | ".join(
-            f"{fmt.date(a.basis.reference_date)}, {a.basis.band_label}" for a in view.alternatives
-        ) + (" | Enligt källan |" if stated else " |"),
-        "|---|" + "---:|" * (len(view.alternatives) + (1 if stated else 0)),
-    ]
-    for m in munis:
-        cells = [fmt.kr(a.split.part(m).amount) for a in view.alternatives]
-        out.append(
-            f"| {text.inline(_name(ctx, m))} | " + " | ".join(cells) + (f" | {_kr(view.stated.get(m))} |" if stated else " |")
-        )
-    if stated:
-        out.append(
-            "| **Summa av skillnaderna mot källan (belopp)** | "
-            + " | ".join(
-                ("**" + fmt.kr(a.municipal_difference) + "**") if a.municipal_difference is not None else "–"
-                for a in view.alternatives
-            )
-            + " | |"
-        )
-    if best is not None:
-        out += [
-            "",
-            f"Närmast källans belopp kommer siffrorna från {fmt.date(best.basis.reference_date)} "
-            f"({best.basis.band_label}): kommunernas belopp skiljer sig då sammanlagt {fmt.kr(best.municipal_difference)} "
-            "från källans.",
-        ]
     return "\n".join(out)
 
 
 @macro
 def medlemsinsatser_lista(ctx: Context) -> str:
     if not ctx.ds.medlemsinsatser:
-        return "Det finns inga medlemsinsatser i data ännu."
-    out = ["| År | Underlag | Totalt | Källa |", "|---|---|---:|---|"]
+        return "Det finns inga medlemsinsatser ännu."
+    out = ["| År | Vad beloppen är | Totalt | Källa |", "|---|---|---:|---|"]
     for doc in reversed(ctx.ds.medlemsinsatser):
-        m = doc.model
+        v = medlemsinsatser_view(ctx.ds, doc)
         out.append(
-            f"| [{m.ar}]({m.ar}.md) | {STATUS[m.status]} | {_kr(m.total_kr, m.total_ungefarlig)} | {_source_title(ctx, m.kalla)} |"
+            f"| [{v.year}]({v.year}.md) | {LIST_LABEL[v.stated_kind]} | {_kr(v.total, v.total_approximate)} | "
+            f"{source_title(ctx, v.kalla)} |"
         )
     return "\n".join(out)
+
+
+def medlem_ekonomi(ctx: Context, org_id: str, from_page: str) -> list[str]:
+    """The money lines of a member's page: each year's amount with what kind of amount it is."""
+    lines = []
+    for a in medlem_belopp(ctx.ds, org_id).amounts:
+        target = link_if_page(ctx, from_page, a.page, a.anchor)
+        amount = ("ca " if a.approximate else "") + fmt.kr(a.amount)
+        what = FIGURSLAG[a.kind]
+        what = what[0].upper() + what[1:]
+        extra = ""
+        if not a.from_source:
+            extra += f", förbundsordningens fördelning av {'ca ' if a.total_approximate else ''}{fmt.kr(a.total)}"
+        if a.joint_state:
+            extra += ", statens gemensamma insats"
+        year = f"[{a.year}]({target})" if target else str(a.year)
+        notes = []
+        if a.medskick:
+            notes.append(text.inline(a.medskick))
+        if not a.paid_known:
+            notes.append("Vad som betalades finns inte i källorna.")
+        lines.append(f"- **Medlemsinsats {year}:** {what}: {amount}{extra}." + "".join(f" {n}" for n in notes))
+    return lines
+
+
+def _sources(ds, doc) -> tuple:
+    """The data files a year's page is made from: the year's file, population, budget, förbundsordning."""
+    out = [doc.path] + [p.path for p in ds.befolkning]
+    budget = ds.by_key("budgetar", str(doc.model.ar))
+    fo = ds.forbundsordning_for_year(doc.model.ar)
+    out += [d.path for d in (budget, fo) if d is not None]
+    return tuple(out)
 
 
 @page_source
 def contribution_pages(ds) -> list[GeneratedPage]:
     return [
         GeneratedPage(
-            path=f"ekonomi/medlemsinsatser/{doc.model.ar}.md",
+            path=page_path(doc.model.ar),
             title=f"Medlemsinsatser {doc.model.ar}",
-            parent="ekonomi/medlemsinsatser/index.md",
+            parent=urls.MEDLEMSINSATSER,
             content=heading(f"Medlemsinsatser {doc.model.ar}") + "\n\n" + call("medlemsinsatser_ar", doc.model.ar) + "\n",
+            sources=_sources(ds, doc),
         )
         for doc in reversed(ds.medlemsinsatser)
     ]

@@ -37,7 +37,7 @@ def document_links(ctx: Context, m: MeetingView, from_page: str) -> list[str]:
     parts = []
     for d in m.published_documents:
         if d.url:
-            parts.append(f"[{d.label}]({d.url})")
+            parts.append(text.external_link(d.url, d.label))
         elif d.file and (link := link_if_page(ctx, from_page, d.file)):
             parts.append(f"[{d.label}]({link})")
         elif d.page and (link := link_if_page(ctx, from_page, d.page)):

@@ -41,12 +41,6 @@ def start_vision(ctx: Context) -> str:
     return "\n".join(out)
 
 
-def _money(value, unit: str) -> str:
-    if value is None:
-        return MISSING
-    return fmt.tkr(value) if unit == "tkr" else fmt.kr(value)
-
-
 def _card(value: str, label: str, how: str) -> list[str]:
     return [
         '<div class="nyckeltal__kort" markdown>',
@@ -68,6 +62,30 @@ def senaste_budgetar(ctx: Context) -> str:
     return f"Senaste budget i data: {doc.model.ar}."
 
 
+def money_key_figures(ctx: Context):
+    """The money key figures (adopted budget, with their kind) as HTML cards; None without a budget."""
+    from ..compute.budget import key_figures_view
+    from .pengar import money_template
+
+    kf = key_figures_view(ctx.ds)
+    if kf is None:
+        return None
+    from ..compute.medlemsinsatser import medlemsinsatser_view, page_path
+
+    member_page = page_path(kf.year)
+    has_member_page = page_exists(ctx, member_page)
+    member_doc = ctx.ds.by_key("medlemsinsatser", str(kf.year))
+    member_kind = medlemsinsatser_view(ctx.ds, member_doc).stated_kind if member_doc is not None else None
+    links = {
+        "budget": relative(PAGE, kf.page + "#budgettabell"),
+        "medlemsinsatser": relative(PAGE, member_page if has_member_page else kf.page + "#budgettabell"),
+        "medlemsinsatser_page": has_member_page and member_kind is not None,
+        "medlemsinsatser_kind": member_kind,
+        "fordelning": relative(PAGE, kf.page + "#fordelning"),
+    }
+    return money_template("budget/nyckeltal.html", kf=kf, links=links)
+
+
 @macro
 def start_nyckeltal(ctx: Context) -> str:
     """Key figures of the latest budget year, each linking to where it is computed."""
@@ -75,24 +93,9 @@ def start_nyckeltal(ctx: Context) -> str:
     insatser_link = link(ctx, PAGE, "insatser/index.md", "Alla insatser")
     cards: list[str] = []
     if kf is None:
-        cards += _card(MISSING, "Total budget", "Ingen budget finns i data ännu.")
+        cards += _card(MISSING, "Total budget", "Det finns ingen budget på webbplatsen ännu.")
     else:
-        budget_link = link(ctx, PAGE, kf.page + "#budgettabell", f"Budget {kf.year}")
-        member_page = f"ekonomi/medlemsinsatser/{kf.year}.md"
-        member_link = (
-            link(ctx, PAGE, member_page, f"Medlemsinsatser {kf.year}")
-            if page_exists(ctx, member_page)
-            else budget_link
-        )
-        cards += _card(_money(kf.total_costs, kf.unit), f"Budgeterade kostnader {kf.year}", f"Så räknas det: {budget_link}")
-        cards += _card(
-            _money(kf.member_contributions, kf.unit),
-            f"Medlemmarnas insatser {kf.year}",
-            f"Så fördelas de: {member_link}",
-        )
-        share = fmt.percent(kf.individual_share, 1) if kf.individual_share is not None else MISSING
-        shares_link = link(ctx, PAGE, kf.page + "#fordelning", f"Fördelning per kategori {kf.year}")
-        cards += _card(share, f"Andel till individinriktade insatser {kf.year}", f"Så räknas det: {shares_link}")
+        cards.append(str(money_key_figures(ctx)))
         count = calc.financed_count(ctx.ds, kf.year)
         cards += _card(
             str(count) if count is not None else MISSING,

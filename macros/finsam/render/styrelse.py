@@ -19,6 +19,7 @@ from . import text
 from .forbund import current_forbundsordning
 from ..urls import relative
 from .links import link_if_page
+from .medlemsinsatser import medlem_ekonomi
 from .moten import contact_link
 from .templating import render_template
 
@@ -77,11 +78,11 @@ def _board_facts(ctx: Context, view: BoardView, from_page: str) -> list[str]:
         f"- **Storlek:** {rules.ledamoter} ledamöter och {rules.ersattare} ersättare "
         f"([förbundsordningen, {text.inline(par.rubrik)}]({_fo_link(ctx, from_page, fo.key, par.ankare)}))"
     )
-    if rules.per_member and rules.members:
+    if rules.per_member and rules.appointed:
         out.append(
             f"- **Vem utser vem:** varje medlem utser {_count(rules.per_member[0], 'ledamot', 'ledamöter')} och "
             f"{_count(rules.per_member[1], 'ersättare', 'ersättare')}; {rules.members} medlemmar ger "
-            f"{rules.members * rules.per_member[0]} + {rules.members * rules.per_member[1]} platser"
+            f"{rules.appointed[0]} + {rules.appointed[1]} platser"
         )
     if board_rule.ersattare_narvaro_och_yttranderatt:
         out.append("- **Ersättarna:** har närvaro- och yttranderätt")
@@ -257,7 +258,7 @@ def medlem(ctx: Context, org_id: str) -> str:
                 for d in reversed(versions)
             )
         )
-    out += _contribution_lines(ctx, page, org_id)
+    out += medlem_ekonomi(ctx, org_id, page)
     out += ["", "## Platser i styrelsen", ""]
     boards = [board_view(ctx.ds, d, ctx.today) for d in sorted(ctx.ds.styrelser, key=lambda d: d.model.fran, reverse=True)]
     if not boards:
@@ -314,34 +315,3 @@ def forbundsordning_lank(ctx: Context, kind: str, label: str, from_page: str = "
     if par is None:
         return text.inline(label)
     return f"[{text.inline(label)}]({_fo_link(ctx, from_page, fo_doc.key, par.ankare)})"
-
-
-def _contribution_lines(ctx: Context, page: str, org_id: str) -> list[str]:
-    """One line per year with contributions data in which the organisation is a member.
-
-    Links to that year's contributions page, at the member's row (the state's
-    joint row answers to each state agency's id).
-    """
-    from ..compute.contributions import STATE, year_contributions
-
-    lines = []
-    for doc in reversed(ctx.ds.medlemsinsatser):
-        view = year_contributions(ctx.ds, doc)
-        if view is None:
-            continue
-        org = ctx.ds.organisation(org_id)
-        row = STATE if org.typ == "statlig_myndighet" else org_id
-        if row not in {m for m, _ in view.parties}:
-            continue
-        link = link_if_page(ctx, page, f"ekonomi/medlemsinsatser/{view.year}.md", org_id)
-        if link is None:
-            continue
-        stated = view.stated.get(row)
-        amount = (
-            ("ca " if row in view.approximate else "") + fmt.kr(stated)
-            if stated is not None
-            else "belopp ej angivet i källan"
-        )
-        whose = " (statens gemensamma insats)" if row == STATE else ""
-        lines.append(f"- **Medlemsinsats {view.year}:** [{amount}{whose}]({link})")
-    return lines

@@ -34,6 +34,41 @@ def inline(value: object) -> str:
     return "".join(out)
 
 
+def external_link(url: str, label: object) -> str:
+    """A link to another site, safe in Markdown and HTML: ``<a href="url">label</a>``.
+
+    The one way a URL from data reaches a page. ``url`` must be a URL as the
+    models define it (model/base.py: Url): https, a host, and none of the
+    characters Markdown or HTML would read as syntax; anything else is a
+    programming error and stops the build. ``label`` is plain text; it is
+    escaped for HTML and Markdown both (Markdown still runs between the tags).
+    """
+    from ..model.base import URL_PATTERN
+    from .templating import render_template
+
+    if not isinstance(url, str) or not re.match(URL_PATTERN, url):
+        raise ValueError(f"not a URL the models accept: {url!r}")
+    from markupsafe import Markup
+
+    return str(render_template("text/extern-lank.html", url=url, label=Markup(inline(label))))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP:
+# CSV injection), also after leading spaces in some programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV text cell that no spreadsheet runs: a leading ' when it could start a formula.
+
+    Only for text: numbers are written as numbers (a negative amount stays -5), by
+    the caller, which knows the value's type (render/downloads.py: csv_cell).
+    """
+    if cell.lstrip(" ").startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def attr(value: object) -> str:
     """Text for an HTML attribute value (inside double quotes)."""
     return html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)

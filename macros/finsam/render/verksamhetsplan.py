@@ -50,7 +50,7 @@ def verksamhetsplan(ctx: Context, year: int) -> str:
         out += [f"### {text.inline(s.rubrik)}", "", text.blocks(s.text), ""]
     if vp.regional_strategi:
         rs = vp.regional_strategi
-        name = f"[{text.inline(rs.namn)}]({rs.url})" if rs.url else text.inline(rs.namn)
+        name = text.external_link(rs.url, rs.namn) if rs.url else text.inline(rs.namn)
         out += ["### Koppling till regionala mål", "", f"Planen kan kopplas till dessa delmål i {name}:", ""]
         out += [f"- {text.inline(f'#{g.nummer}')}: {text.inline(g.text)}" for g in rs.mal]
         out.append("")

@@ -137,7 +137,7 @@ def tillganglighet_kontakt(ctx: Context) -> str:
     )
     lines = [f"- E-post: {email}"]
     if k.formular:
-        lines.append(f'- Formulär: <a href="{text.attr(k.formular)}">{text.html_text(k.formular)}</a>')
+        lines.append(f"- Formulär: {text.external_link(k.formular, k.formular)}")
     lines.append(f"- {text.inline(k.annan_vag)}")
     lines.append(f"- Svarstid: {text.inline(k.svarstid) if k.svarstid else UNKNOWN}")
     return "\n".join(lines)
