@@ -5,6 +5,7 @@
 #   make quality - install chromium (apt-get, as root) and the pinned npm tools,
 #                 then run the whole suite with those gates required (what CI runs)
 #   make bench  - the benchmark (not a test): writes benchmarks/results.md
+#   make bless  - accept the current output as the golden snapshots (tests/golden/)
 # Both create .venv from the pinned requirements on first use.
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/macros
 
-.PHONY: serve build validate test checks schemas nytt-ar clean quality quality-tools bench
+.PHONY: serve build validate test checks schemas nytt-ar clean quality quality-tools bench bless
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,10 @@ nytt-ar: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# After an intended change of output: rewrite tests/golden/, then review git diff.
+bless: $(STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py -q --bless
 
 # The quality gates' tools: Debian's chromium (no browser is downloaded) and
 # axe-core + html-validate pinned in package-lock.json.

@@ -26,6 +26,7 @@ from finsam.dataset import load_dataset_cached  # noqa: E402
 from finsam.nyheter import POSTS_DIR, post_problems  # noqa: E402
 from finsam.problems import DataError, printable, running_in_github_actions  # noqa: E402
 from finsam.settings import build_date, data_dir  # noqa: E402
+from finsam.sidor import own_pages_dir  # noqa: E402
 from finsam.site import expand_nav, identity, tree  # noqa: E402
 
 _tree: list = []
@@ -40,9 +41,10 @@ def load(config):
     project = Path(config.config_file_path).parent
     try:
         build_date()
-        posts = post_problems(Path(config.docs_dir))
+        data = data_dir(project, config.extra.get("finsam_data"))
+        posts = post_problems(own_pages_dir(data))  # the news posts: data/sidor/aktuellt/posts
         try:
-            ds = load_dataset_cached(data_dir(project, config.extra.get("finsam_data")))
+            ds = load_dataset_cached(data)
         except DataError as err:
             raise DataError(err.problems + posts) from None
         if posts:
@@ -82,6 +84,11 @@ def on_config(config):
     config.site_description = Markup(html.escape(site.description))
     if not config.site_url and site.url:  # FINSAM_SITE_URL (mkdocs.yml) wins
         config.site_url = site.url
+    # The footer's förbund line (overrides/main.html), escaped by its template.
+    from finsam.render import Context
+    from finsam.render.kontakt import sidfot
+
+    config.extra["sidfot"] = sidfot(Context(ds, today))
     _tree[:] = tree(ds, today)
     if config.nav:
         config.nav = expand_nav(config.nav, _tree)
@@ -124,6 +131,30 @@ def on_page_markdown(markdown, page, config, files):
             line = "# " + inline(line[2:])
         out.append(line)
     return "\n".join(out)
+
+
+def on_page_content(html_text, page, config, files):
+    """Each page's own description (meta description, Open Graph); duplicates out of search."""
+    from finsam.sidmeta import description, search_excluded
+
+    if search_excluded(page.url):
+        page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+    given = page.meta.get("description")
+    if isinstance(given, Markup):  # already escaped once (front matter)
+        return html_text
+    text = description(html_text, given)
+    if text:
+        # The theme's templates do not autoescape.
+        page.meta["description"] = Markup(html.escape(text, quote=True))
+    return html_text
+
+
+def on_post_page(output, page, config):
+    """The news pages' labels in idiomatic Swedish, and valid HTML (finsam/bloggord.py)."""
+    from finsam.bloggord import is_news_page, swedish_labels, without_empty_tabindex
+
+    output = without_empty_tabindex(output)
+    return swedish_labels(output) if is_news_page(page.url) else output
 
 
 def _print_notices(ds):

@@ -1,4 +1,12 @@
-"""Shared test helpers: the fixture förbund, edits to a copy of it, building sites."""
+"""Shared test helpers: the fixture förbund, edits to a copy of it, building sites.
+
+Built sites are shared: a test that asserts on built HTML takes the session
+fixture ``real_site`` or ``fixture_site`` (a Path to the built site, built once per
+test session at FINSAM_IDAG=BUILD_DATE) and reads pages with ``page(site, path)``.
+Never write into a shared site. Build a site of your own (``mkdocs_build``) only
+when the data must differ, and prefer checking that in-process (``problems_in``,
+the macros, the view objects, tests/test_golden.py) over a whole build.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +14,35 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from sitelinks import soup_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "exempelforbund"
 REAL_DATA = ROOT / "data"
 BUILD_DATE = "2026-11-22"
+# The fixture förbund's site is built at this address (FINSAM_SITE_URL), so that
+# links that must be absolute (the RSS feed) show that they follow the setting.
+FIXTURE_SITE_URL = "https://test.example/"
 
 os.environ.setdefault("FINSAM_IDAG", BUILD_DATE)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--bless", action="store_true", default=False,
+        help="write the current output as the golden snapshots in tests/golden/ (make bless)",
+    )
+
+
+@pytest.fixture(scope="session")
+def bless(request) -> bool:
+    """True under ``pytest --bless``: golden tests write their snapshots instead of comparing."""
+    return bool(request.config.getoption("--bless"))
 
 
 @pytest.fixture
@@ -73,3 +100,83 @@ def assert_check_reports(data: Path, name: str, target: str, old: str, new: str)
     named = [p for p in err.value.problems if p.check == name]
     assert named, [p.format() for p in err.value.problems]
     assert all(p.file.endswith(target) and p.line > 0 for p in named), [p.format() for p in named]
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """A finished build: the site directory and the build's process (stdout, stderr)."""
+
+    site: Path
+    result: subprocess.CompletedProcess
+
+
+def _shared_build(tmp_path_factory, name: str, data: Path | None, extra_env: dict | None = None) -> SiteBuild:
+    site = tmp_path_factory.mktemp(f"shared-{name}") / "site"
+    result = mkdocs_build(site, data=data, extra_env=extra_env)
+    assert result.returncode == 0, f"the {name} site does not build:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
+    return SiteBuild(site, result)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> SiteBuild:
+    """The real site (data/), built once per session (strict)."""
+    return _shared_build(tmp_path_factory, "real", None)
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory) -> SiteBuild:
+    """The fixture förbund's site, built once per session at FIXTURE_SITE_URL."""
+    return _shared_build(tmp_path_factory, "fixture", FIXTURE, {"FINSAM_SITE_URL": FIXTURE_SITE_URL})
+
+
+def add_next_year(data: Path) -> None:
+    """Add 2027 to the fixture förbund as data files only (a budget and a plan),
+    as staff would: nothing in docs/ or mkdocs.yml changes."""
+    budget = (data / "budget" / "2026.yaml").read_text(encoding="utf-8")
+    (data / "budget" / "2027.yaml").write_text(
+        budget.replace("ar: 2026", "ar: 2027").replace("budget-2026", "budget-2027").replace("Budget 2026", "Budget 2027")
+        .replace("ar: 2025}", "ar: 2026}").replace("budget-2025", "budget-2026x").replace("Budget 2025", "Budget 2026"),
+        encoding="utf-8",
+    )
+    plan = (data / "verksamhetsplan" / "2026.yaml").read_text(encoding="utf-8")
+    (data / "verksamhetsplan" / "2027.yaml").write_text(plan.replace("ar: 2026", "ar: 2027"), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fixture_next_year_site(tmp_path_factory) -> Path:
+    """The fixture förbund's site with 2027 added as data files only (add_next_year). Read only."""
+    data = tmp_path_factory.mktemp("next-year") / "data"
+    shutil.copytree(FIXTURE, data)
+    add_next_year(data)
+    return _shared_build(tmp_path_factory, "next-year", data).site
+
+
+@pytest.fixture(scope="session")
+def real_site(real_build) -> Path:
+    """Path to the built real site. Read only."""
+    return real_build.site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_build) -> Path:
+    """Path to the built fixture förbund's site. Read only."""
+    return fixture_build.site
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    """A built page, parsed once per session and shared (read it, never change it):
+    ``page(real_site, "om/index.html")``; a directory (``"om/"``, ``"om"``, ``""``)
+    means its index.html."""
+    file = site / path
+    if not file.is_file():
+        file = file / "index.html"
+    assert file.exists(), f"{file.relative_to(site)} was not built"
+    return soup_of(file)
+
+
+def built_pages(site: Path) -> dict[str, BeautifulSoup]:
+    """Every HTML page of a built site (path relative to the site -> parsed page),
+    parsed once per session and shared: read them, never change them."""
+    from sitelinks import html_pages  # the public pages: not the staff's form editor at admin/
+
+    return {p.relative_to(site).as_posix(): soup_of(p) for p in html_pages(site)}

@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+from sitelinks import soup_of
 
 FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
 
@@ -37,8 +38,8 @@ def _name_of(el: Tag, soup: BeautifulSoup) -> str:
     return title.get_text(strip=True) if title else ""
 
 
-def problems_in_page(html: str, page: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+def problems_in_page(html: "str | BeautifulSoup", page: str) -> list[str]:
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     content = soup.select_one("article") or soup
     out: list[str] = []
 
@@ -82,5 +83,5 @@ def problems_in_page(html: str, page: str) -> list[str]:
 def custom_part_problems(site: Path) -> list[str]:
     out = []
     for path in sorted(site.rglob("*.html")):
-        out += problems_in_page(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix())
+        out += problems_in_page(soup_of(path), path.relative_to(site).as_posix())
     return out

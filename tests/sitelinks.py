@@ -38,15 +38,18 @@ def html_pages(site: Path) -> list[Path]:
 
 
 @lru_cache(maxsize=None)
-def _soup(path: Path) -> BeautifulSoup:
+def soup_of(path: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once per test session and shared: read it, never
+    change it (no decompose/extract). Built sites are never rewritten in place."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def _ids(path: Path) -> set[str]:
-    soup = _soup(path)
-    return {el["id"] for el in soup.find_all(id=True)} | {
+@lru_cache(maxsize=None)
+def _ids(path: Path) -> frozenset[str]:
+    soup = soup_of(path)
+    return frozenset({el["id"] for el in soup.find_all(id=True)} | {
         el["name"] for el in soup.find_all("a", attrs={"name": True})
-    }
+    })
 
 
 def _target_file(site: Path, page: Path, url_path: str) -> Path | None:
@@ -68,7 +71,7 @@ def broken_links(site: Path) -> list[str]:
     for page in html_pages(site):
         rel_page = page.relative_to(site).as_posix()
         for tag, attr in LINK_ATTRS.items():
-            for el in _soup(page).find_all(tag):
+            for el in soup_of(page).find_all(tag):
                 value = el.get(attr) or (el.get("xlink:href") if tag == "use" else None)
                 if not value:
                     continue
@@ -97,7 +100,7 @@ def duplicate_ids(site: Path) -> list[str]:
     problems = []
     for page in html_pages(site):
         seen: set[str] = set()
-        for el in _soup(page).find_all(id=True):
+        for el in soup_of(page).find_all(id=True):
             if el["id"] in seen:
                 problems.append(f"{page.relative_to(site).as_posix()}: id '{el['id']}' twice")
             seen.add(el["id"])

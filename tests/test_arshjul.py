@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import BUILD_DATE, FIXTURE, REAL_DATA, edit, mkdocs_build, problems_in
+from conftest import BUILD_DATE, FIXTURE, REAL_DATA, edit, problems_in
+from conftest import page as shared_page
 from finsam.compute import arshjul as cycle
 from finsam.dataset import load_dataset
 from finsam.render import arshjul as render
@@ -136,15 +137,12 @@ def test_day_must_exist_every_year(fixture_copy):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(real_site):
+    return real_site  # the shared build (tests/conftest.py)
 
 
-def _page(site, path):
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+def _page(site, path) -> BeautifulSoup:
+    return shared_page(site, path)  # parsed once per session (tests/conftest.py)
 
 
 @pytest.mark.build

@@ -765,3 +765,123 @@ def test_every_download_writes_its_cells_through_csv_cell(fixture_copy):
                 assert not cell.lstrip(" ").startswith(("=", "+", "@", "\t", "\r")), cell
                 if cell.startswith("-"):
                     Decimal(cell)  # a leading '-' only on a number
+
+
+# -- 7. News posts are data too -----------------------------------------------
+
+def _post(tmp_path: Path, text: str) -> list[str]:
+    from finsam.nyheter import post_problems
+
+    posts = tmp_path / "docs" / "aktuellt" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    (posts / "2024-02-01-x.md").write_text(text, encoding="utf-8")
+    return [p.format() for p in post_problems(tmp_path / "docs")]
+
+
+GOOD_FRONT = "---\ndate:\n  created: 2024-02-01\nslug: x\ndescription: En nyhet.\n---\n\n# Rubrik\n\nText.\n"
+
+
+@pytest.mark.parametrize(
+    "old, new, line, expect",
+    [
+        ("created: 2024-02-01", "created: 2024-02-30", 3, "finns inte i kalendern"),
+        ("created: 2024-02-01", "created: 1 februari 2024", 3, "på formen ÅÅÅÅ-MM-DD"),
+        ("created: 2024-02-01", "skapad: 2024-02-01", 3, "okänd nyckel 'skapad'"),
+        ("slug: x", "slug: Min Nyhet", 4, "små bokstäver"),
+        ("slug: x", "slug: x\ndraft: ja", 5, "ska vara true eller false"),
+        ("slug: x", "slug: x\ntitle: !x y", 5, "YAML-tagg"),
+        ("slug: x", "slug: x\nkategori: nyheter", 5, "okänd nyckel 'kategori'"),
+        ("description: En nyhet.", "description: 'En nyhet.", 5, "YAML-syntaxfel"),
+        ("description: En nyhet.", "description: \"a\\u2028b\"", 5, "radavgränsare"),
+        ("# Rubrik", "Ingen rubrik", 8, "saknar rubrik"),
+    ],
+)
+def test_a_posts_front_matter_is_checked_with_file_and_line(tmp_path, old, new, line, expect):
+    assert _post(tmp_path, GOOD_FRONT) == []
+    messages = _post(tmp_path, GOOD_FRONT.replace(old, new))
+    assert any(f"2024-02-01-x.md:{line}: " in m and expect in m for m in messages), messages
+
+
+def test_a_post_without_front_matter_is_reported(tmp_path):
+    (message,) = _post(tmp_path, "# Rubrik\n")
+    assert ":1: nyheten ska börja med uppgifter" in message
+
+
+def test_every_post_problem_is_reported_with_the_data_problems(monkeypatch, capsys, fixture_copy, tmp_path):
+    from finsam import __main__ as cli
+
+    posts = fixture_copy / "sidor" / "aktuellt" / "posts"  # where the posts live (finsam.site: own pages)
+    posts.mkdir(parents=True, exist_ok=True)
+    (posts / "2024-02-01-x.md").write_text(GOOD_FRONT.replace("slug: x", "slug: X X"), encoding="utf-8")
+    edit(fixture_copy / "kallor.yaml", "    typ: Rapport\n", "    typ: Rapport\n    okand: 1\n")
+    code = cli.main(["validera", str(fixture_copy)])
+    output = capsys.readouterr().err
+    assert code == 1 and "2024-02-01-x.md:4: slug:" in output and "kallor.yaml:" in output, output
+
+
+HOSTILE_POST = """---
+date:
+  created: 2024-02-01
+slug: fientlig
+title: 'T <script>alert("t")</script> </title><b>x</b>'
+description: '"><script>alert("d")</script><img src=x onerror=alert(2)>'
+---
+
+# Rubrik <script>alert("h")</script> </title><img src=x onerror=alert(1)> {{ 7*7 }}
+
+Text.
+
+<!-- more -->
+
+Mer.
+"""
+
+
+@pytest.mark.build
+def test_html_in_a_posts_title_and_front_matter_is_inert_on_the_page_index_and_feed(tmp_path):
+    """One real build: the post page, the blog index and the feed (whichever writer makes it)."""
+    import shutil
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from bs4 import BeautifulSoup
+    from conftest import ROOT
+
+    project = tmp_path / "p"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    for rel in tracked.stdout.split("\0"):
+        if rel and (rel.startswith(("docs/", "macros/", "overrides/", "data/")) or rel == "mkdocs.yml"):
+            (project / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, project / rel)
+    posts = project / "data" / "sidor" / "aktuellt" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    (posts / "2024-02-01-fientlig.md").write_text(HOSTILE_POST, encoding="utf-8")
+    import os
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("FINSAM_DATA", None)
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(tmp_path / "site")],
+                           cwd=project, env=env, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr[-3000:]
+    site = tmp_path / "site"
+    pages = [next(site.glob("aktuellt/**/fientlig/index.html")), site / "aktuellt" / "index.html"]
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), (page, script)
+        for el in soup.find_all(True):
+            assert not [a for a in el.attrs if a.startswith("on")], (page, el)
+        assert soup.find("img", src="x") is None and soup.find("b", string="x") is None
+        assert "{{ 7*7 }}" in soup.get_text() and "49" not in soup.get_text().split()
+    post = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+    assert "<script>" in post.title.get_text() and post.find("meta", attrs={"name": "description"})["content"].startswith('">')
+    feeds = sorted(site.glob("*.xml")) + sorted(site.glob("**/feed*.xml"))
+    assert feeds, "no feed"
+    for feed in feeds:
+        if "sitemap" in feed.name:
+            continue
+        root = ET.parse(feed).getroot()
+        assert not any(el.tag.lower() in ("script", "img", "b") for el in root.iter()), feed
+        titles = [el.text or "" for el in root.iter() if el.tag.endswith("title")]
+        assert any("<script>" in t for t in titles), (feed, titles)

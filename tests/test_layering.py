@@ -103,6 +103,10 @@ def test_the_graph_is_read():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
+def test_no_import_cycles():
+    assert _cycles(GRAPH) == []
+
+
 def test_checks_and_validation_import_no_renderer():
     starts = {m for m in MODULES if m.startswith("finsam.checks")} | {"finsam.validation", "finsam.dataset"}
     rendering = sorted(m for m in _reachable(starts) if m.startswith("finsam.render"))

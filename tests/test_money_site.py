@@ -3,43 +3,23 @@
 import csv
 import io
 import json
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, FIXTURE, mkdocs_build
+from conftest import BUILD_DATE
+from conftest import page as shared_page
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(site)
-    assert proc.returncode == 0, proc.stderr
-    return site, proc
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    """The fixture förbund plus a third budget year, added as a data file only."""
-    data = tmp_path_factory.mktemp("data") / "data"
-    shutil.copytree(FIXTURE, data)
-    text = (data / "budget" / "2026.yaml").read_text(encoding="utf-8")
-    (data / "budget" / "2027.yaml").write_text(
-        text.replace("ar: 2026", "ar: 2027").replace("budget-2026", "budget-2027").replace("Budget 2026", "Budget 2027")
-        .replace("ar: 2025}", "ar: 2026}").replace("budget-2025", "budget-2026x").replace("Budget 2025", "Budget 2026"),
-        encoding="utf-8",
-    )
-    site = tmp_path_factory.mktemp("fixture-site")
-    proc = mkdocs_build(site, data=data)
-    assert proc.returncode == 0, proc.stderr
-    return site
+def real_site(real_build):
+    return real_build.site, real_build.result  # the shared build (tests/conftest.py)
 
 
 def page(site, path) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return shared_page(site, path)  # parsed once per session (tests/conftest.py)
 
 
 def nbsp(s: str) -> str:
@@ -194,11 +174,12 @@ def test_downloads(real_site):
     assert {r["kategori"]: (r["procent"], r["procent_avrundad"], r["avviker"]) for r in shares}["individ"] == ("70", "70", "false")
 
 
-def test_new_budget_year_needs_only_a_data_file(fixture_site):
+def test_new_budget_year_needs_only_a_data_file(fixture_next_year_site):
+    site = fixture_next_year_site  # 2027 added as data files only
     for year in (2025, 2026, 2027):
-        assert (fixture_site / f"ekonomi/budget/{year}/index.html").exists()
-        assert (fixture_site / f"ekonomi/data/budget-{year}.csv").exists()
-    nav = page(fixture_site, "ekonomi/budget/index.html")
+        assert (site / f"ekonomi/budget/{year}/index.html").exists()
+        assert (site / f"ekonomi/data/budget-{year}.csv").exists()
+    nav = page(site, "ekonomi/budget/index.html")
     assert {"Budget 2025", "Budget 2026", "Budget 2027"} <= {a.get_text(strip=True) for a in nav.select("nav a")}
 
 

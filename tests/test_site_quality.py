@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from browser import WCAG_TAGS, Chromium, SiteServer, missing_tools, site_pages
-from conftest import FIXTURE, REAL_DATA, ROOT, mkdocs_build
+from conftest import FIXTURE, REAL_DATA, ROOT, built_pages
 from custom_parts import custom_part_problems, problems_in_page
 from sitelinks import broken_links, duplicate_ids, html_pages
 
@@ -41,14 +41,9 @@ def need(reason: str | None) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_sites(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for name, data in SITES.items():
-        site = tmp_path_factory.mktemp(f"site-{name}")
-        result = mkdocs_build(site, data)
-        assert result.returncode == 0, result.stderr[-3000:]
-        out[name] = site
-    return out
+def built_sites(real_site, fixture_site) -> dict[str, Path]:
+    """The shared builds (tests/conftest.py)."""
+    return {"real": real_site, "fixture": fixture_site}
 
 
 @pytest.fixture(scope="session")
@@ -258,16 +253,89 @@ def test_no_markdown_escape_shows_on_a_page(built_sites, name):
     reach the reader (it would if escaped text landed where Markdown is not parsed)."""
     import re
 
-    from bs4 import BeautifulSoup
+    from bs4 import NavigableString
 
     shown = []
-    for html_file in html_pages(built_sites[name]):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for el in soup(["script", "style", "code", "pre"]):
-            el.decompose()
-        text = soup.get_text(" ")
+    for path, soup in built_pages(built_sites[name]).items():
+        # The shared parse is read only: skip code and scripts rather than remove them.
+        text = " ".join(
+            s for s in soup.find_all(string=True)
+            if type(s) is NavigableString and not s.find_parent(["script", "style", "code", "pre"])
+        )
         shown += [
-            f"{html_file.relative_to(built_sites[name])}: …{text[max(0, m.start() - 30):m.end() + 10]}…"
+            f"{path}: …{text[max(0, m.start() - 30):m.end() + 10]}…"
             for m in re.finditer(r"\\[\\`*_{}\[\]()#+\-.!|~^=]", text)
         ]
     assert not shown, "\n".join(shown[:20])
+
+
+# -- the public reader's way through the site (issue 12: items 1, 5, 9) ------------
+
+_VISIBLE_LINKS = """(sel => [...document.querySelectorAll(sel + ' a')]
+  .filter(a => { const r = a.getBoundingClientRect(); const s = getComputedStyle(a);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+                        && r.bottom > 0 && r.top < window.innerHeight + document.body.scrollHeight; })
+  .map(a => ({text: a.textContent.trim(), path: new URL(a.getAttribute('href'), location.href).pathname})))"""
+
+
+def _viewport(browser, width: int, height: int = 900) -> None:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+def _page_exists(site: Path, path: str) -> bool:
+    rel = path.lstrip("/")
+    return (site / rel / "index.html").is_file() if not rel.endswith(".html") else (site / rel).is_file()
+
+
+@pytest.mark.build
+def test_start_page_shows_the_main_sections_at_1280_px(built_sites):
+    need(missing_tools())
+    site = built_sites["real"]
+    with Chromium() as browser, SiteServer(site) as server:
+        _viewport(browser, 1280)
+        browser.load(f"{server.origin}/")
+        tabs = browser.evaluate(f"{_VISIBLE_LINKS}('.md-tabs')")
+    texts = [t["text"] for t in tabs]
+    # Navigation is on screen without opening a menu: the main sections as tabs,
+    # each leading to a page of the site, the ways to help and contact among them.
+    assert len(tabs) >= 5, texts
+    assert "Kontakt" in texts and "Få stöd" in texts, texts
+    assert all(_page_exists(site, t["path"]) for t in tabs), tabs
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_footer_links_to_contact(built_sites, width):
+    need(missing_tools())
+    site = built_sites["real"]
+    deep = next(p for p in site_pages(site) if p.count("/") >= 3)  # e.g. insatser/<id>/
+    with Chromium() as browser, SiteServer(site) as server:
+        _viewport(browser, width)
+        browser.load(f"{server.origin}/{deep}")
+        links = browser.evaluate(f"{_VISIBLE_LINKS}('.sidfot')")
+        line = browser.evaluate("document.querySelector('.sidfot__forbund').textContent")
+    contact = [link for link in links if link["text"] == "Kontakt"]
+    assert contact and contact[0]["path"] == "/kontakt/", links
+    assert _page_exists(site, "/kontakt/")
+    assert {"Tillgänglighet", "Kakor", "Personuppgifter"} <= {link["text"] for link in links}
+    assert "säte" in line
+
+
+@pytest.mark.build
+def test_the_404_page_is_swedish_and_leads_onward(built_sites):
+    need(missing_tools())
+    site = built_sites["real"]
+    with Chromium() as browser, SiteServer(site) as server:
+        browser.load(f"{server.origin}/404.html")
+        h1 = browser.evaluate("document.querySelector('article h1').textContent")
+        lang = browser.evaluate("document.documentElement.lang")
+        hrefs = browser.evaluate("[...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))")
+        onward = browser.evaluate(f"{_VISIBLE_LINKS}('article')")
+    assert lang == "sv" and h1 == "Sidan finns inte"
+    # The host serves 404.html at any missing address, so its links are absolute.
+    assert hrefs and all(h.startswith(("/", "http")) for h in hrefs), hrefs
+    assert {"Startsidan", "Kontakt"} <= {o["text"] for o in onward}
+    assert all(_page_exists(site, o["path"]) for o in onward), onward

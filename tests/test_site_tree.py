@@ -94,3 +94,26 @@ def test_the_macros_adapter_takes_any_engines_config():
     assert "senaste_nytt" in macros and "styrelse" in macros
     assert variables["forbund"].namn
     assert "aktuellt/posts/" in macros["senaste_nytt"](1)
+
+
+def test_every_generated_page_declares_its_data_files():
+    """'Senast uppdaterad' of a generated page comes from the files it declares, never from its name."""
+    from finsam.pages import generated_pages
+
+    for data in (FIXTURE, REAL_DATA):
+        ds = load_dataset(data)
+        for page in generated_pages(ds):
+            if page.path.endswith(".md"):
+                assert page.sources, f"{page.path} declares no data files"
+            assert all(Path(s).is_file() for s in page.sources), page
+
+
+def test_a_bad_news_post_in_the_data_tree_is_reported(fixture_copy, capsys):
+    """The posts live in data/sidor/aktuellt/posts: validation reads them there."""
+    from finsam.__main__ import main
+
+    post = fixture_copy / "sidor" / "aktuellt" / "posts" / "2021-01-01-utan-datum.md"
+    post.write_text("---\nslug: utan-datum\n---\n\n# Utan datum\n", encoding="utf-8")
+    assert main(["validera", str(fixture_copy)]) == 1
+    out = capsys.readouterr()
+    assert "2021-01-01-utan-datum.md" in out.out + out.err and "Traceback" not in out.out + out.err

@@ -23,10 +23,6 @@ from .problems import DataError, display_path, printable, running_in_github_acti
 from .settings import build_date, data_dir
 
 
-# docs/ beside macros/ (macros/finsam/__main__.py -> the project root is parents[2]).
-DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsam", description="Kontrollera förbundets data.")
     sub = parser.add_subparsers(dest="kommando", required=True)
@@ -60,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         build_date()  # FINSAM_IDAG, as the build would read it
         from .nyheter import post_problems
 
-        posts = post_problems(DOCS_DIR)  # the news posts' front matter, as the build reads it
+        from .sidor import own_pages_dir
+
+        posts = post_problems(own_pages_dir(data))  # the news posts (data/sidor/aktuellt/posts), as the build reads them
         try:
             ds = load_dataset(data)
         except DataError as err:

@@ -10,10 +10,16 @@ from __future__ import annotations
 from .problems import Problem
 
 
-def notices(ds) -> list[Problem]:
+def notices(ds, today=None) -> list[Problem]:
     from .compute.medlemsinsatser import year_contributions
+    from .compute.kontakt import kontakt_view, warnings
 
     out: list[Problem] = []
+    from .settings import build_date
+
+    contact = kontakt_view(ds, today or build_date())
+    for message in warnings(contact, ds):
+        out.append(ds.forbund.problem(("kontakt",), f"varning: {message}"))
     for doc in ds.medlemsinsatser:
         view = year_contributions(ds, doc)
         if view is None:
@@ -23,8 +29,8 @@ def notices(ds) -> list[Problem]:
     return sorted(out)
 
 
-def report(ds) -> str:
-    lines = [p.format() for p in notices(ds)]
+def report(ds, today=None) -> str:
+    lines = [p.format() for p in notices(ds, today)]
     if lines:
         lines.append(f"{len(lines)} {'varning' if len(lines) == 1 else 'varningar'} (bygget fortsätter).")
     return "\n".join(lines)

@@ -19,7 +19,7 @@ def unique_insatser(ds):
             seen.add(item.id)
 
 
-@check("insatser_hanvisningar", "Insatsernas grupper, parter och resultat hänvisar till sådant som finns.")
+@check("insatser_hanvisningar", "Insatsernas grupper, parter, kommuner och resultat hänvisar till sådant som finns.")
 def references(ds):
     doc = ds.insatser
     if doc is None:
@@ -33,6 +33,10 @@ def references(ds):
         for j, org in enumerate(ins.parter or []):
             if ds.organisation(org) is None:
                 yield doc.problem(("insatser", i, "parter", j), f"organisationen '{org}' finns inte i data/forbund.yaml")
+        for j, org in enumerate(ins.kommuner or []):
+            found = ds.organisation(org)
+            if found is None or found.typ != "kommun":
+                yield doc.problem(("insatser", i, "kommuner", j), f"'{org}' är ingen kommun i data/forbund.yaml")
         if not ins.budgetrader:
             yield doc.problem(("insatser", i, "budgetrader"), "ange minst en budgetrad (id i data/budget/<år>.yaml)")
     for i, r in enumerate(m.resultat):

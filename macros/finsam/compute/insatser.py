@@ -53,6 +53,13 @@ class BudgetCell:
     unit: str  # tkr or kr
     page: str  # the budget page that prints it
     line_ids: tuple[str, ...]  # which of the insats's lines were found in that budget
+    document_year: int = 0  # the year of the budget document that prints the column
+    missing: tuple[str, ...] = ()  # the insats's lines that this budget does not have
+
+    @property
+    def anchor(self) -> str:
+        """Where on the budget page: the line's own row, or the whole table for several lines."""
+        return self.line_ids[0] if len(self.line_ids) == 1 else "budgettabell"
 
 
 KIND_ORDER = {"budget": 0, "prognos": 1, "utfall": 2}  # as a year unfolds
@@ -83,7 +90,13 @@ def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
         # Unknown unless every line is there and printed: never a silent partial sum.
         complete = len(found) == len(line_ids) and all(a is not None for a in amounts)
         cost = sum(amounts, Decimal(0)) if complete else None
-        cells.append(BudgetCell(col.rubrik, kind, year, cost, doc.model.enhet, budget_page(doc), tuple(found)))
+        cells.append(
+            BudgetCell(
+                col.rubrik, kind, year, cost, doc.model.enhet, budget_page(doc), tuple(found),
+                document_year=doc.model.ar,
+                missing=tuple(lid for lid in line_ids if lid not in found),
+            )
+        )
     return sorted(cells, key=lambda c: (c.year, KIND_ORDER.get(c.kind, 9)))
 
 

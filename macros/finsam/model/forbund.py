@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from pydantic import Field
+
 from .base import Domain, Model, Slug, Text, Year
+from .webbplats import Email
 
 OrganisationKind = Literal["statlig_myndighet", "region", "kommun", "samordningsforbund"]
 
@@ -34,6 +37,10 @@ class Organisation(Model):
     kortnamn: Text
     typ: OrganisationKind
     medlem_sedan: Year | None = None
+    # What the sources say about the organisation (used for the förbund's
+    # predecessors), in the staff's own words, with the source.
+    beskrivning: Text | None = None
+    kalla: Slug | None = None
 
 
 class Handelse(Model):
@@ -45,8 +52,53 @@ class Handelse(Model):
     kalla: Slug
 
 
+class Kontakt(Model):
+    """How to reach the förbund: the kansli's own details, and people to contact.
+
+    The kansli's fields are null where no source gives them. ``bekraftad`` is the
+    day the förbund confirmed them; without it they are not taken as current.
+    ``personer`` are ids in data/personer.yaml, in the order shown: each is shown
+    with the role that carries a work e-mail address and the date of its source.
+    """
+
+    postadress: Text | None = None
+    epost: Email | None = None
+    telefon: Text | None = None
+    bekraftad: dt.date | None = None
+    kalla: Slug | None = None
+    personer: list[Slug] = []
+
+
+class Finansiering(Model):
+    """How members apply for money for an insats, as the förbund's own page says it.
+
+    Every list item is the staff's own words for what the source states;
+    ``kriterier_ofullstandig`` is true when the stored copy lists only some criteria.
+    """
+
+    for_vem: Text  # who the page addresses
+    mal: Text  # the overall goal insatser are judged by
+    vad: list[Text]  # what can be funded
+    rad: Text | None = None  # advice the page gives
+    vem_kan_soka: list[Text]
+    kriterier: list[Text]
+    kriterier_ofullstandig: bool = False
+    anmarkning: Text | None = None  # a disagreement between sources, said once
+    kalla: Slug
+
+
+class Malgrupp(Model):
+    """Whom the förbund's cooperation is for, as a source says it."""
+
+    text: Text
+    kalla: Slug
+
+
 class Forbund(Model):
     webbplats: Domain | None  # the förbund's own domain, e.g. samordningexempel.se
+    malgrupp: Malgrupp | None = None
+    kontakt: Kontakt | None = None
+    finansiering: Finansiering | None = None
     syfte: Text
     organisationer: list[Organisation]
     historik: list[Handelse]

@@ -49,6 +49,11 @@ class Insats(Model):
     drivs_av: Text | None
     parter: list[Slug] | None
     malgrupp: Text | None
+    # Where it runs: ids of municipalities in data/forbund.yaml, as far as the
+    # sources (or the insats's own name) say; null when they do not say.
+    kommuner: list[Slug] | None = None
+    # How a person comes to the insats, as the sources state it; null when they do not.
+    vag_in: Text | None = None
     budgetrader: list[Slug]
     kallor: list[Slug]
 

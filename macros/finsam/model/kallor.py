@@ -15,6 +15,9 @@ class Kalla(Model):
     utfardare: Text
     beskrivning: Text
     fil: FileName | None = None
+    # A web page's address (without https://), for sources that are stored copies
+    # of public pages; their copy date is unknown, so ``datum`` is null.
+    adress: Text | None = None
 
 
 class Kallor(Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from ..compute.forbund import medlemmar_view
 from ..model.forbund import KIND_LABELS
 from . import Context, macro
 from .. import format as fmt
@@ -46,23 +47,18 @@ def syfte(ctx: Context) -> str:
 @macro
 def medlemmar(ctx: Context) -> str:
     """Table of the members under the förbundsordning in force, by kind."""
-    orgs = [ctx.ds.organisation(m) for m in member_ids(ctx)]
-    order = list(KIND_LABELS)
-    orgs.sort(key=lambda o: (order.index(o.typ), o.namn))
+    view = medlemmar_view(ctx.ds, ctx.today)
     rows = [
-        f"| {text.inline(o.namn)} | {KIND_LABELS[o.typ]} | "
-        f"{o.medlem_sedan if o.medlem_sedan is not None else 'okänt'} |"
-        for o in orgs
+        f"| {text.inline(m.namn)} | {KIND_LABELS[m.typ]} | "
+        f"{m.medlem_sedan if m.medlem_sedan is not None else 'okänt'} |"
+        for m in view.medlemmar
     ]
-    counts = {k: sum(1 for o in orgs if o.typ == k) for k in order}
     summary = (
-        f"Förbundet har {len(orgs)} medlemmar: "
-        + ", ".join(f"{n} {_kind_plural(k, n)}" for k, n in counts.items() if n)
+        f"Förbundet har {view.antal} medlemmar: "
+        + ", ".join(f"{n} {_kind_plural(k, n)}" for k, n in view.antal_per_typ)
         + "."
     )
-    return "\n".join(
-        [summary, "", "| Medlem | Slag | Medlem sedan |", "|---|---|---|", *rows]
-    )
+    return "\n".join([summary, "", "| Medlem | Slag | Medlem sedan |", "|---|---|---|", *rows])
 
 
 def _kind_plural(kind: str, n: int) -> str:
@@ -79,3 +75,29 @@ def historik(ctx: Context) -> str:
         when = fmt.date(event.datum) if event.datum else str(event.ar)
         lines.append(f"- **{when}**: {text.inline(event.text)}")
     return "\n".join(lines)
+
+
+@macro
+def sok_finansiering(ctx: Context) -> str:
+    """How members apply for funding, from data/forbund.yaml (finansiering), with its source."""
+    from .templating import render_template
+
+    f = ctx.ds.forbund.model.finansiering
+    if f is None:
+        return "Förbundet har ännu inte lagt in hur medlemmarna söker finansiering."
+    kalla = next(k for k in ctx.ds.kallor.model.kallor if k.id == f.kalla)
+    return render_template("forbund/finansiering.html", f=f, kalla=kalla)
+
+
+@macro
+def foregangare(ctx: Context) -> str:
+    """The other förbund that the sources describe (kind samordningsforbund, with a description)."""
+    from .templating import render_template
+
+    orgs = [o for o in ctx.ds.forbund.model.organisationer if o.typ == "samordningsforbund" and o.beskrivning]
+    if not orgs:
+        return ""
+    sources = {k.id: k for k in ctx.ds.kallor.model.kallor}
+    return "## Förbund som gick upp i förbundet {#foregangare}\n\n" + render_template(
+        "forbund/foregangare.html", orgs=orgs, sources=sources
+    )

@@ -13,7 +13,8 @@ from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from .. import format as fmt
 from . import text
-from .links import link
+from .links import link, page_url
+from .templating import render_template
 
 INDEX = "insatser/index.md"
 MISSING = "uppgift saknas"
@@ -42,26 +43,20 @@ def _result_line(ctx: Context, r) -> str:
 
 def budget_table(ctx: Context, line_ids, from_page: str) -> str:
     cells = calc.budget_history(ctx.ds, line_ids)
-    ids = ", ".join(f"`{text.html_text(i)}`" for i in line_ids)
     if not cells:
-        return (
-            f"Budgetuppgifter saknas: det finns ingen budget i data ännu. "
-            f"Insatsen finansieras via budgetraden {ids}."
-        )
+        return "Webbplatsen har ännu ingen budget, så beloppen saknas."
     rows = ["| Budgetkolumn | Belopp | Budgetdokument |", "|---|--:|---|"]
     for c in cells:
         # The budget page gives each line's row its id as anchor.
-        anchor = f"#{c.line_ids[0]}" if len(c.line_ids) == 1 else "#budgettabell"
-        where = link(ctx, from_page, c.page + anchor, f"Budget {c.page.rsplit('/', 1)[-1][:-3]}")
-        missing = [i for i in line_ids if i not in c.line_ids]
-        if missing:
-            amount = "raden saknas i budgeten: " + ", ".join(f"`{text.html_text(i)}`" for i in missing)
+        where = link(ctx, from_page, f"{c.page}#{c.anchor}", f"Budget {c.document_year}")
+        if c.missing:
+            amount = "raden finns inte i den här budgeten"
         else:
             amount = money(c.cost, c.unit)
         rows.append(f"| {text.inline(c.heading)} | {amount} | {where} |")
     return "\n".join(
         [
-            f"Beloppen hämtas ur budgetdata (budgetrad {ids}); de skrivs aldrig in två gånger. "
+            "Beloppen kommer ur förbundets budgetar, där insatsen har en egen rad. "
             "Kostnader visas som positiva belopp.",
             "",
             *rows,
@@ -76,30 +71,21 @@ def insats(ctx: Context, insats_id: str) -> str:
     ins = data.insats(insats_id)
     group = data.grupp_for(insats_id)
     page = insats_page(insats_id)
-    orgs = [ctx.ds.organisation(o) for o in ins.parter] if ins.parter is not None else None
-    facts = [
-        f"- **Slag av insats:** {KIND_SINGULAR[ins.slag]}",
-    ]
-    if group is not None:
-        facts.append(f"- **Del av:** [{text.inline(group.namn)}](index.md#{group.id})")
-    if ins.forkortning is not None:
-        meaning = text.inline(ins.forkortning.betydelse) if ins.forkortning.betydelse else "okänt (framgår inte av källorna)"
-        facts.append(f"- **Vad {text.inline(ins.forkortning.kort)} står för:** {meaning}")
-    facts.append(f"- **Drivs av:** {text.inline(ins.drivs_av) if ins.drivs_av else MISSING}")
-    if orgs is None:
-        facts.append("- **Vilka parter som deltar:** framgår inte av källorna")
-    else:
-        facts.append("- **Parter:** " + ", ".join(text.inline(o.namn if o else "?") for o in orgs))
-    facts.append(f"- **Målgrupp:** {text.inline(ins.malgrupp) if ins.malgrupp else MISSING}")
+    facts = render_template(
+        "insatser/fakta.html",
+        ins=ins,
+        slag=KIND_SINGULAR[ins.slag],
+        grupp=group,
+        grupp_url=page_url(page, f"{INDEX}#{group.id}") if group is not None else None,
+        parter=[(o.namn if o else "?") for o in map(ctx.ds.organisation, ins.parter)] if ins.parter is not None else None,
+        kommuner=[ctx.ds.organisation(k).namn for k in (ins.kommuner or [])],
+        kontakt_url=page_url(page, "kontakt.md"),
+    )
     results = calc.results_for(data, insats_id)
     out = [
         text.blocks(ins.beskrivning),
         "",
-        '<div class="insats-fakta" markdown>',
-        "",
-        *facts,
-        "",
-        "</div>",
+        facts,
         "",
         "## Budget över åren",
         "",
@@ -131,7 +117,7 @@ def insats(ctx: Context, insats_id: str) -> str:
 def insatser_oversikt(ctx: Context) -> str:
     """The insatser by kind, each with its budget in the latest budget year."""
     if ctx.ds.insatser is None:
-        return "Det finns inga insatser i data."
+        return "Webbplatsen har ännu inga uppgifter om insatser."
     latest = calc.latest_budget(ctx.ds)
     year = latest.model.ar if latest is not None else None
     by_kind = calc.overview(ctx.ds, year)
@@ -139,13 +125,13 @@ def insatser_oversikt(ctx: Context) -> str:
     out = []
     if year is not None:
         out += [
-            f"Beloppen är budgeten för {year}, den senaste budgeten i data "
+            f"Beloppen är budgeten för {year}, den senaste budgeten på webbplatsen "
             f"({link(ctx, INDEX, calc.budget_page(latest), f'budget {year}')}). "
-            "Varje insats sida visar budgeten över alla år som finns i data.",
+            "Varje insats har en egen sida med budgeten för alla år som webbplatsen har.",
             "",
         ]
     else:
-        out += ["Det finns ingen budget i data ännu, så beloppen saknas.", ""]
+        out += ["Webbplatsen har ännu ingen budget, så beloppen saknas.", ""]
     others = calc.other_lines(ctx.ds, year) if year is not None else []
     for kind, label in KIND_LABELS.items():
         rows = by_kind.get(kind, [])

@@ -6,16 +6,9 @@ from ..compute.lansforbundet import compare, merged_count
 from . import Context, macro
 from .. import format as fmt
 from . import text
+from .templating import render_template
 
 NUMBER_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
-
-
-def _when(event) -> str:
-    """When, as plain text (escape before use)."""
-    if event.datum is None:
-        return event.nar
-    day = fmt.date(event.datum)
-    return f"Senast {day}" if event.senast else day[:1].upper() + day[1:]
 
 
 def _band(value) -> str:
@@ -27,19 +20,9 @@ def lansforbundet_tidslinje(ctx: Context) -> str:
     """The process as a dated list (an ordered list: the order is the story)."""
     doc = ctx.ds.lansforbundet
     if doc is None:
-        return "Det finns ingen tidslinje i data."
+        return "Webbplatsen har ingen tidslinje för bildandet."
     sources = {k.id: k for k in ctx.ds.kallor.model.kallor}
-    out = ['<ol class="tidslinje">']
-    for e in doc.model.tidslinje:
-        when_iso = f' datetime="{e.datum.isoformat()}"' if e.datum else ""
-        body = f"<p>{text.html_text(e.text)}</p>" if e.text else ""
-        out.append(
-            f'<li><p class="tidslinje__nar"><time{when_iso}>{text.html_text(_when(e))}</time></p>'
-            f'<p class="tidslinje__rubrik"><strong>{text.html_text(e.rubrik)}</strong></p>{body}'
-            f'<p class="tidslinje__kalla">Källa: {text.html_text(sources[e.kalla].titel)}</p></li>'
-        )
-    out.append("</ol>")
-    return "\n".join(out)
+    return render_template("lansforbundet/tidslinje.html", tidslinje=doc.model.tidslinje, sources=sources)
 
 
 @macro

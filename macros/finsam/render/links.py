@@ -12,6 +12,8 @@ pages (data/sidor/) and the files under docs/ (a Context made by hand, e.g. in a
 
 from __future__ import annotations
 
+import posixpath
+
 from pathlib import Path
 
 from ..memo import by_identity
@@ -52,3 +54,26 @@ def link(ctx: Context, from_page: str, to_page: str, label: str) -> str:
     if page_exists(ctx, to_page):
         return f"[{label}]({relative(from_page, to_page)})"
     return label
+
+
+def _dir_url(page: str) -> str:
+    """The URL path (directory URLs) of a page relative to docs/: om/index.md -> om/."""
+    page = page.split("#", 1)[0]
+    if page == "index.md":
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def page_url(from_page: str, to_page: str) -> str:
+    """The built URL of ``to_page`` relative to ``from_page``, for links in HTML templates.
+
+    MkDocs rewrites .md links only in Markdown; a template's <a href> needs the
+    final address (the site uses directory URLs). The #anchor is kept.
+    """
+    _, _, anchor = to_page.partition("#")
+    here = _dir_url(from_page) or "."
+    rel = posixpath.relpath(_dir_url(to_page) or ".", here)
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")

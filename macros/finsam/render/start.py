@@ -10,6 +10,7 @@ from ..compute import insatser as calc
 from . import Context, macro
 from .. import format as fmt
 from . import text
+from .templating import render_template
 from ..sidor import shortcuts
 from ..urls import relative
 from .links import link, page_exists
@@ -31,12 +32,7 @@ def start_vision(ctx: Context) -> str:
     plan = latest_plan(ctx.ds)
     vision = plan.model.vision if plan is not None else None
     if vision:
-        out += [
-            '<p class="start-vision" markdown>',
-            f"**Vision** (verksamhetsplan {plan.model.ar}): {text.inline(vision)}",
-            "</p>",
-            "",
-        ]
+        out += [render_template("start/vision.html", ar=plan.model.ar, vision=vision), ""]
     out.append(text.blocks(ctx.ds.forbund.model.syfte))
     return "\n".join(out)
 
@@ -55,11 +51,11 @@ def _card(value: str, label: str, how: str) -> list[str]:
 
 @macro
 def senaste_budgetar(ctx: Context) -> str:
-    """'Senaste budget i data: 2023' (or that there is none)."""
+    """'Siffrorna är från budgeten för 2023, den senaste på webbplatsen.' (or that there is none)."""
     doc = calc.latest_budget(ctx.ds)
     if doc is None:
-        return "Det finns ingen budget i webbplatsens data ännu."
-    return f"Senaste budget i data: {doc.model.ar}."
+        return "Webbplatsen har ännu ingen budget."
+    return f"Siffrorna är från budgeten för {doc.model.ar}, den senaste på webbplatsen."
 
 
 def money_key_figures(ctx: Context):
@@ -162,7 +158,7 @@ def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
     for p in posts[:n]:
         desc = f"  \n{text.inline(p.description)}" if p.description else ""
         out.append(
-            f"- <time datetime=\"{p.date.isoformat()}\">{fmt.date(p.date)}</time>: "
+            f"- {fmt.date(p.date)}: "
             f"[{text.inline(p.title)}]({relative(from_page, p.path)}){desc}"
         )
     return "\n".join(out)
@@ -171,6 +167,8 @@ def latest_news(posts, n: int = 3, from_page: str = PAGE) -> str:
 # Where to go next: (page, label, what it holds). A page this build lacks is left out,
 # so the list grows as the other parts of the site are added.
 SHORTCUTS = (
+    ("stod/index.md", "Få stöd", "vad förbundet finansierar i varje kommun och vem som driver det"),
+    ("kontakt.md", "Kontakt", "hur du når förbundet"),
     ("insatser/index.md", "Insatser", "vad förbundet finansierar, vad det kostar och vilka resultat källorna redovisar"),
     ("ekonomi/index.md", "Ekonomi", "budget, medlemmarnas insatser och hur statens medel fördelas"),
     ("styrelse/index.md", "Styrelsen", "ledamöter och ersättare"),

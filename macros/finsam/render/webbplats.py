@@ -129,21 +129,6 @@ def tillganglighet_tester(ctx: Context) -> str:
 
 
 @macro
-def tillganglighet_kontakt(ctx: Context) -> str:
-    """How to report a gap or ask for content in another form."""
-    k = _t(ctx).kontakt
-    email = (
-        f'<a href="mailto:{text.attr(k.epost)}">{text.html_text(k.epost)}</a>' if k.epost else UNKNOWN
-    )
-    lines = [f"- E-post: {email}"]
-    if k.formular:
-        lines.append(f"- Formulär: {text.external_link(k.formular, k.formular)}")
-    lines.append(f"- {text.inline(k.annan_vag)}")
-    lines.append(f"- Svarstid: {text.inline(k.svarstid) if k.svarstid else UNKNOWN}")
-    return "\n".join(lines)
-
-
-@macro
 def digg_anmalan(ctx: Context) -> str:
     """Link to DIGG's complaint form (the supervisory authority)."""
     return f"[Digg:s formulär för anmälan]({DIGG_COMPLAINT_FORM})"

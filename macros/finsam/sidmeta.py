@@ -1,0 +1,90 @@
+"""Each page's own description (meta description and Open Graph) from its content.
+
+A page's front matter ``description`` wins. Otherwise the description is the
+page's first paragraph of running text (not a note box, not the "last updated"
+line), without tags, cut at a word boundary. Pure: HTML in, text out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+MAX_CHARS = 160
+_SPACE = re.compile(r"\s+")
+
+
+class _FirstParagraph(HTMLParser):
+    # Elements whose paragraphs are not the page's own running text.
+    SKIP = {"details", "aside", "nav", "table", "figure", "form", "script", "style"}
+
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skipping: list[str] = []  # open elements inside a skipped one
+        self.in_p = False
+        self.parts: list[str] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.found:
+            return
+        classes = dict(attrs).get("class") or ""
+        if tag in self.VOID:
+            return
+        if self.skipping or tag in self.SKIP or "admonition" in classes.split():
+            self.skipping.append(tag)
+        elif tag == "p":
+            self.in_p, self.parts = True, []
+
+    def handle_endtag(self, tag):
+        if self.found:
+            return
+        if self.skipping:
+            if tag in self.skipping:
+                while self.skipping and self.skipping.pop() != tag:
+                    pass
+            return
+        if tag == "p" and self.in_p:
+            self.in_p = False
+            text = _SPACE.sub(" ", "".join(self.parts)).strip()
+            if len(text) >= 20:  # skip a lone label or date
+                self.found.append(text)
+
+    def handle_data(self, data):
+        if self.in_p and not self.found:
+            self.parts.append(data)
+
+
+def first_paragraph(page_html: str) -> str | None:
+    parser = _FirstParagraph()
+    parser.feed(page_html)
+    parser.close()
+    return parser.found[0] if parser.found else None
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+def description(page_html: str, front_matter: str | None = None) -> str | None:
+    """The page's description as plain text (escape it before it goes into HTML)."""
+    if front_matter:
+        return _SPACE.sub(" ", str(front_matter)).strip()
+    text = first_paragraph(page_html)
+    return shorten(html.unescape(text)) if text else None
+
+
+# Pages that repeat what other pages say: the news archive lists the posts again.
+DUPLICATE_PREFIXES = ("aktuellt/arkiv/", "aktuellt/page/")
+
+
+def search_excluded(url: str) -> bool:
+    """Whether a page (by its URL) is a duplicate kept out of the search results."""
+    return url.startswith(DUPLICATE_PREFIXES)
