@@ -233,8 +233,10 @@ class Chromium:
 
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of a built site, as URL paths (``om/`` for om/index.html)."""
+    from sitelinks import html_pages
+
     out = []
-    for path in sorted(site.rglob("*.html")):
+    for path in html_pages(site):
         rel = path.relative_to(site).as_posix()
         out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return out

@@ -179,4 +179,6 @@ def page(site: Path, path: str) -> BeautifulSoup:
 def built_pages(site: Path) -> dict[str, BeautifulSoup]:
     """Every HTML page of a built site (path relative to the site -> parsed page),
     parsed once per session and shared: read them, never change them."""
-    return {p.relative_to(site).as_posix(): soup_of(p) for p in sorted(site.rglob("*.html"))}
+    from sitelinks import html_pages  # the public pages: not the staff's form editor at admin/
+
+    return {p.relative_to(site).as_posix(): soup_of(p) for p in html_pages(site)}

@@ -28,8 +28,13 @@ LINK_ATTRS = {
 }
 
 
+# The form editor (Decap CMS, macros/admin_hook.py) is a staff tool, not a page of the
+# public site: its own bundle is tested by tests/test_cms.py, not by the page gates.
+STAFF_ONLY = ("admin",)
+
+
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in STAFF_ONLY)
 
 
 @lru_cache(maxsize=None)

@@ -76,7 +76,7 @@ def test_the_made_up_year_is_valid_to_begin_with(plan_kind):
     assert problems_in(plan_kind) == []
 
 
-def test_new_year_keeps_comments_order_and_leaves_figures_unset(plan_kind):
+def test_new_year_keeps_comments_order_and_asks_for_figures_as_data(plan_kind):
     results = start_year(plan_kind, 2026, {"exempelplan"})
     assert [(r.collection, r.created) for r in results] == [("exempelplaner", True)]
     new = (plan_kind / "exempelplan" / "2026.yaml").read_text(encoding="utf-8")
@@ -84,21 +84,23 @@ def test_new_year_keeps_comments_order_and_leaves_figures_unset(plan_kind):
 # Exempelplan 2026 (testdata): matar inga sidor.
 # Kontrollera efter ändring: make validate
 ar: 2026
-beslutad: null         # ATT FYLLA I # styrelsens beslut
+beslutad: ATT FYLLA I # styrelsens beslut
 rader:
   # Intäkterna först, sedan kostnaderna.
   - id: medel
     nummer: 1
-    namn: Medel från huvudmännen 2026 # ATT FYLLA I
-    belopp: null       # ATT FYLLA I # tkr
+    namn: Medel från huvudmännen 2026
+    belopp: ATT FYLLA I # tkr
   - id: kostnad
     nummer: 2
     namn: Kostnader
-    belopp: null  # ATT FYLLA I
-andelar: [null, null, null] # ATT FYLLA I
+    belopp: ATT FYLLA I
+andelar: [ATT FYLLA I, ATT FYLLA I, ATT FYLLA I]
 godkand: true
 """
-    assert results[0].marks == 5
+    assert results[0].marks == 6
+    # comments stay apart from values: no mark is inside a comment
+    assert all("ATT FYLLA I" not in line.split("#", 1)[1] for line in new.splitlines() if "#" in line)
     # last year's file is untouched
     assert (plan_kind / "exempelplan" / "2025.yaml").read_text(encoding="utf-8") == PLAN_2025
 
@@ -107,16 +109,17 @@ def test_unset_figures_fail_validation_with_a_clear_message(plan_kind):
     start_year(plan_kind, 2026, {"exempelplan"})
     problems = problems_in(plan_kind)
     message = (
-        "uppgiften är inte ifylld för 2026 (markerad '# ATT FYLLA I'). Skriv in det beslutade "
-        "värdet och ta bort markeringen; skriv null om uppgiften verkligen inte är känd."
+        "uppgiften är inte ifylld för 2026 (där står 'ATT FYLLA I'). Skriv in det beslutade värdet i "
+        "stället; skriv null (i formuläret: lämna fältet tomt) om uppgiften verkligen inte är känd."
     )
     where = [p.split(": uppgiften")[0] for p in problems]
     assert where == [
         f"{plan_kind}/exempelplan/2026.yaml:4: beslutad",
-        f"{plan_kind}/exempelplan/2026.yaml:9: rader[1].namn",
         f"{plan_kind}/exempelplan/2026.yaml:10: rader[1].belopp",
         f"{plan_kind}/exempelplan/2026.yaml:14: rader[2].belopp",
-        f"{plan_kind}/exempelplan/2026.yaml:15: andelar",
+        f"{plan_kind}/exempelplan/2026.yaml:15: andelar[1]",
+        f"{plan_kind}/exempelplan/2026.yaml:15: andelar[2]",
+        f"{plan_kind}/exempelplan/2026.yaml:15: andelar[3]",
     ]
     assert all(p.endswith(message) for p in problems)
 
@@ -124,11 +127,10 @@ def test_unset_figures_fail_validation_with_a_clear_message(plan_kind):
 def test_filled_in_figures_pass(plan_kind):
     start_year(plan_kind, 2026, {"exempelplan"})
     path = plan_kind / "exempelplan" / "2026.yaml"
-    edit(path, "beslutad: null         # ATT FYLLA I #", "beslutad: 2025-11-19  #")
-    edit(path, "2026 # ATT FYLLA I", "2026")
-    edit(path, "belopp: null       # ATT FYLLA I # tkr", "belopp: 1300   # tkr")
-    edit(path, "belopp: null  # ATT FYLLA I", "belopp: null")  # truly unknown: plain null is allowed
-    edit(path, "[null, null, null] # ATT FYLLA I", "[50, 25, 25]")
+    edit(path, "beslutad: ATT FYLLA I #", "beslutad: 2025-11-19 #")
+    edit(path, "belopp: ATT FYLLA I # tkr", "belopp: 1300 # tkr")
+    edit(path, "    belopp: ATT FYLLA I\n", "    belopp: null\n")  # truly unknown: plain null is allowed
+    edit(path, "[ATT FYLLA I, ATT FYLLA I, ATT FYLLA I]", "[50, 25, 25]")
     assert problems_in(plan_kind) == []
 
 
@@ -144,6 +146,38 @@ def test_command_never_overwrites(plan_kind, capsys):
 def test_command_without_year_files_says_so(fixture_copy, capsys):
     assert main(["nytt-ar", "2000", str(fixture_copy)]) == 1
     assert "Inga årsfiler före 2000" in capsys.readouterr().err
+
+
+def test_two_new_years_in_a_row_ask_only_for_what_must_be_filled_in(tmp_path, capsys):
+    import shutil
+
+    from finsam.dataset import read_dataset
+    from finsam.yamlload import read_yaml
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    newest = max(int(p.stem) for p in (data / "budget").glob("*.yaml"))
+    assert main(["nytt-ar", str(newest + 1), str(data)]) == 0
+    assert main(["nytt-ar", str(newest + 2), str(data)]) == 0
+    capsys.readouterr()
+    problems = problems_in(data)
+    assert problems and all("uppgiften är inte ifylld för" in p for p in problems), [
+        p for p in problems if "inte ifylld" not in p
+    ][:5]
+    for year in (newest + 1, newest + 2):
+        assert not (data / "moten" / f"{year}.yaml").exists()  # meetings are not copied
+        assert not (data / "utfall" / f"{year}.yaml").exists()  # nor outcomes
+        budget = read_yaml(data / "budget" / f"{year}.yaml")[0].data
+        columns = [c["id"] for c in budget["kolumner"]]
+        assert f"budget-{year}" in columns and all(str(year - 2) not in c for c in columns)
+        for post in budget["intakter"] + budget["kostnader"]:
+            for line in post.get("rader", [post]):
+                assert set(line["belopp"]) <= set(columns)  # amounts sit under the new columns
+        plan = (data / "verksamhetsplan" / f"{year}.yaml").read_text(encoding="utf-8")
+        body = "\n".join(line for line in plan.splitlines() if not line.startswith("#"))
+        assert str(newest) not in body.replace(f"{newest + 1}", "")  # no prose keeps last year's facts
+    _, read_problems = read_dataset(data)
+    assert all("inte ifylld" in p.message for p in read_problems)
 
 
 def test_new_year_on_the_real_data_asks_for_the_budget(tmp_path, capsys):
@@ -184,9 +218,9 @@ def test_round_trip_keeps_every_data_file_byte_for_byte(path):
 
 @pytest.mark.build
 def test_a_marked_value_stops_the_site_build(fixture_copy, tmp_path):
-    edit(fixture_copy / "forbundsordning" / "2020-01-01.yaml", "        ledamoter: 5", "        ledamoter: 5  # ATT FYLLA I")
+    edit(fixture_copy / "forbundsordning" / "2020-01-01.yaml", "        ledamoter: 5", "        ledamoter: ATT FYLLA I")
     result = mkdocs_build(tmp_path / "site", data=fixture_copy)
     assert result.returncode != 0
     assert "2020-01-01.yaml:30: paragrafer" in result.stderr
-    assert "uppgiften är inte ifylld (markerad '# ATT FYLLA I')" in result.stderr
+    assert "uppgiften är inte ifylld (där står 'ATT FYLLA I')" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

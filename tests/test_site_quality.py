@@ -25,7 +25,7 @@ import pytest
 from browser import WCAG_TAGS, Chromium, SiteServer, missing_tools, site_pages
 from conftest import FIXTURE, REAL_DATA, ROOT, built_pages
 from custom_parts import custom_part_problems, problems_in_page
-from sitelinks import broken_links, duplicate_ids
+from sitelinks import broken_links, duplicate_ids, html_pages
 
 STRICT = os.environ.get("FINSAM_QUALITY_STRICT") == "1"
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
@@ -133,7 +133,7 @@ def test_no_page_fetches_the_sitemap_on_load(visits, name):
 def test_html_validates(built_sites, name):
     if not HTML_VALIDATE.exists() or shutil.which("node") is None:
         need("node_modules/.bin/html-validate is missing (run npm ci; make quality does)")
-    pages = [str(p) for p in sorted(built_sites[name].rglob("*.html"))]
+    pages = [str(p) for p in html_pages(built_sites[name])]
     result = subprocess.run(
         [str(HTML_VALIDATE), "--config", str(ROOT / ".htmlvalidate.cjs"), *pages],
         cwd=ROOT,

@@ -5,8 +5,8 @@ each problem as ``fil:rad: fält: meddelande``. Exit code 0 when all is well,
 1 when there are problems. Never a traceback for bad data.
 
 Also: ``kontroller`` lists the named checks; ``scheman`` regenerates the JSON
-Schemas in schemas/ and the schema line at the top of every data file (run it
-after adding or changing a model); ``nytt-ar ÅÅÅÅ`` creates next year's data
+Schemas in schemas/, .vscode/settings.json and the form editor's configuration
+(run it after adding or changing a model or a help text); ``nytt-ar ÅÅÅÅ`` creates next year's data
 files from this year's with the figures left to fill in.
 """
 
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser("validera", help="läs och kontrollera alla datafiler")
     validate.add_argument("data", nargs="?", default=None, help="datakatalogen (standard: FINSAM_DATA eller data)")
     sub.add_parser("kontroller", help="lista de namngivna kontrollerna")
-    schemas = sub.add_parser("scheman", help="skriv om JSON-scheman och schemaraden i datafilerna")
+    schemas = sub.add_parser("scheman", help="skriv om JSON-scheman, VS Code-inställningarna och formulärredigerarens inställningar")
     schemas.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
     schemas.add_argument("--kontrollera", action="store_true", help="ändra inget; fel om något är inaktuellt")
     new_year = sub.add_parser("nytt-ar", help="skapa nästa års datafiler från årets")
@@ -66,10 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         if posts:
             raise DataError(posts)
     except DataError as err:
+        from .summary import write_step_summary
+
         print(err.report(github=running_in_github_actions()), file=sys.stderr)
+        write_step_summary(err.problems)  # every problem, in Swedish, on the run's page
         return 1
     elapsed = time.perf_counter() - started
     from .notices import report
+    from .summary import write_step_summary
+
+    write_step_summary([])
 
     warnings = report(ds)
     if warnings:
@@ -82,18 +88,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _schemas(data: Path, check_only: bool) -> int:
-    from .schemas import add_schema_lines, files_without_schema_line, stale_schemas, write_schemas
+    from .schemas import remove_schema_lines, stale_schemas, stale_settings, write_schemas, write_settings
 
     project = Path.cwd()
     if check_only:
-        stale = stale_schemas(project) + files_without_schema_line(data, project)
+        stale = stale_schemas(project) + stale_settings(project)
         for name in stale:
             print(f"{name}: inaktuell; kör make schemas", file=sys.stderr)
         return 1 if stale else 0
-    changed = write_schemas(project) + add_schema_lines(data, project)
+    changed = write_schemas(project) + write_settings(project) + remove_schema_lines(data)
     for path in changed:
         print(f"uppdaterad: {display_path(path)}")
-    print(f"Scheman och schemarader är aktuella ({len(changed)} filer ändrade).")
+    print(f"Scheman och inställningar är aktuella ({len(changed)} filer ändrade).")
     return 0
 
 
@@ -108,7 +114,7 @@ def _new_year(data: Path, year: int, only: set[str] | None = None) -> int:
         if r.created:
             print(
                 f"skapad: {display_path(r.target)} (från {r.source.name}; "
-                f"{r.marks} värden att fylla i, markerade '{MARK_COMMENT}')"
+                f"{r.marks} värden att fylla i, där det står '{MARK_COMMENT}')"
             )
         else:
             print(f"hoppade över: {display_path(r.target)} {r.reason}")

@@ -264,7 +264,7 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
             problems += read_problems
             if ydoc is None:
                 continue
-            unfilled = unfilled_problems(path, ydoc.lines)  # '# ATT FYLLA I' left by nytt-ar
+            unfilled = unfilled_problems(path, ydoc.lines, ydoc.data)  # "ATT FYLLA I" left by nytt-ar
             if unfilled:
                 problems += unfilled
                 continue

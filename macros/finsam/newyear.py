@@ -3,19 +3,26 @@
 For every collection in ``COLLECTIONS`` whose files are named after a year
 (``budget/2024.yaml``, ``verksamhetsplan/2024.yaml``, ...), the newest file
 before the new year is copied to ``<new year>.yaml`` with comments and key
-order kept (ruamel.yaml round trip). What must be decided anew is left unset:
+order kept (ruamel.yaml round trip). It asks only for what must be decided
+anew, by writing ``ATT FYLLA I`` as the value (data, not a comment, so a form
+editor keeps it):
 
-* every number becomes ``null`` and is marked ``# ATT FYLLA I``;
-* every date (ÅÅÅÅ-MM-DD) likewise;
-* a year under a key named ``ar`` or ending in ``_ar`` moves forward by as many
-  years as the new file is ahead of the old one (``ar: 2024`` -> ``ar: 2025``);
-* text that names the old year gets the new year and the mark, to be checked
-  (a source id ``verksamhetsplan-2024`` becomes ``verksamhetsplan-2025``);
-* numbers under keys that number or order things (``KEEP_KEYS``) are kept.
+* every number and every date;
+* every source (``kalla``, ``kallor``): the new year's decision is another document;
+* prose that names a year (it would state last year's facts as the new year's);
+* an id or reference to another file that names a year.
 
-A file that still carries the mark does not pass ``make validate`` or the
-build (``unfilled_problems``): the site asks for the figures instead of
-publishing last year's as new. Existing files are never overwritten.
+What follows the year without a decision moves forward by the gap in years:
+a year under ``ar``/``*_ar``, the ids defined in the file that name a year
+(``budget-2024`` -> ``budget-2025``, also as keys of the amounts, so the amounts
+sit under the new columns) and short headings that name a year ("Budget 2024").
+Comments on last year's figures (``kommentar``, ``anmarkning``) and acknowledged
+differences (``avvikelse``) are left out: they were about last year's figures.
+Meetings and outcomes (``SKIP``) are never copied: they are recorded as they
+happen. Numbers that number or order things (``KEEP_KEYS``) are kept.
+
+A file that still holds the mark does not pass ``make validate`` or the build
+(``unfilled_problems``). Existing files are never overwritten.
 """
 
 from __future__ import annotations
@@ -28,12 +35,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from .dataset import COLLECTIONS, Collection
-from .unfilled import MARK_COMMENT, MARK_RE, YEAR_STEM
+from .unfilled import MARK, MARK_COMMENT, YEAR_STEM
 
-__all__ = ["MARK_COMMENT", "NewFile", "new_year_text", "start_year", "year_collections"]
+__all__ = ["MARK", "MARK_COMMENT", "NewFile", "new_year_text", "start_year", "year_collections"]
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YEAR = re.compile(r"(?<!\d)(19\d\d|2[01]\d\d)(?!\d)")
 KEEP_KEYS = {"nummer", "ordning", "niva", "version"}
+SOURCE_KEYS = {"kalla", "kallor", "beslut_kalla"}
+DROP_KEYS = {"kommentar", "anmarkning", "avvikelse", "total_avvikelse"}
+SKIP = {"moten", "utfall"}  # recorded as they happen, never planned by copying
+HEADING_WORDS = 4  # "Budget 2024", "Medel från huvudmännen 2024": a heading, not prose
 
 
 def _is_year_key(key) -> bool:
@@ -58,7 +71,7 @@ def year_collections(data_root: Path) -> list[tuple[Collection, dict[int, Path]]
     """
     out = []
     for coll in COLLECTIONS:
-        if coll.single:
+        if coll.single or coll.field in SKIP:
             continue
         if "giltig_fran" in coll.model.model_fields:
             continue  # versions (förbundsordning) are adopted, not started each year
@@ -109,91 +122,125 @@ def new_year_text(text: str, old: int, new: int) -> tuple[str, int]:
     """The new year's file as text, and how many values were marked."""
     y = _yaml()
     data = y.load(text)
-    counter = [0]
-    _walk(data, old, new, counter)
+    state = _State(old, new, _own_ids(data))
+    _walk(data, state)
     out = io.StringIO()
     y.dump(data, out)
-    return _header(out.getvalue(), old, new), counter[0]
+    from .unfilled import marked_paths
+
+    return _header(out.getvalue(), state), len(marked_paths(data))  # old marks still count
 
 
-def _header(text: str, old: int, new: int) -> str:
-    """Name the new year in the file's opening comment lines."""
+@dataclass
+class _State:
+    old: int
+    new: int
+    ids: set
+    marks: int = 0
+
+    def names_a_year(self, text: str) -> bool:
+        """A year of the copied file's time (not a strategy's "2030"): old-10 .. old+1."""
+        return any(self.old - 10 <= int(y) <= self.old + 1 for y in YEAR.findall(text))
+
+    def shift(self, text: str) -> str:
+        def move(m):
+            y = int(m.group(1))
+            return str(y + self.new - self.old) if self.old - 10 <= y <= self.old + 1 else m.group(1)
+
+        return YEAR.sub(move, text)
+
+
+def _own_ids(node, out: set | None = None) -> set:
+    """The ids this file defines (``id: ...``): they may follow the year."""
+    out = set() if out is None else out
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "id" and isinstance(value, str):
+                out.add(str(value))
+            _own_ids(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _own_ids(value, out)
+    return out
+
+
+def _header(text: str, state: "_State") -> str:
+    """Move the years in the file's opening comment lines (which columns, which year)."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if not line.startswith("#"):
             break
-        if "yaml-language-server" not in line:
-            lines[i] = re.sub(rf"\b{old}\b", str(new), line)
+        lines[i] = state.shift(line)
     return "\n".join(lines)
 
 
 _KEEP = object()
 
 
-def _new_value(key, value, old: int, new: int):
-    """(new value, mark it?) for a scalar, or ``_KEEP``."""
+def _same_kind(value, text: str):
+    """``text`` with the quoting style of ``value`` (ruamel's quoted string types)."""
+    return type(value)(text) if type(value) is not str and isinstance(value, str) else text
+
+
+def _new_value(key, value, state: _State, source: bool = False):
+    """The new value for a scalar, ``MARK`` to ask for it, or ``_KEEP``."""
     if isinstance(value, bool) or value is None:
         return _KEEP
+    if str(value).strip() == MARK:
+        return _KEEP
     if _is_year_key(key) and isinstance(value, int):
-        return value + (new - old), False
+        return value + (state.new - state.old)
     if key in KEEP_KEYS:
         return _KEEP
+    if source:
+        return MARK
     if isinstance(value, (int, float, Decimal, dt.date)):  # ruamel reads dates as dates
-        return None, True
+        return MARK
     if isinstance(value, str):
         if DATE.match(value):
-            return None, True
-        if re.search(rf"\b{old}\b", value):
-            replaced = re.sub(rf"\b{old}\b", str(new), str(value))
-            # keep the quoting style of the original (ruamel's quoted string types)
-            return (type(value)(replaced) if type(value) is not str else replaced), True
+            return MARK
+        if not state.names_a_year(value):
+            return _KEEP
+        if SLUG.match(value):
+            return _same_kind(value, state.shift(value)) if value in state.ids else MARK
+        if len(value.split()) <= HEADING_WORDS and "." not in value:
+            return _same_kind(value, state.shift(value))
+        return MARK  # prose that names a year: to be written for the new year
     return _KEEP
 
 
-def _walk(node, old: int, new: int, counter: list[int]) -> bool:
-    """Rewrite ``node`` in place. True when a flow collection needs its parent's key marked."""
+def _walk(node, state: _State, source: bool = False) -> None:
+    """Rewrite ``node`` in place."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
-        items = list(node.items())
+        for key in [k for k in node if k in DROP_KEYS]:
+            del node[key]
+        if any(isinstance(k, str) and k in state.ids and state.names_a_year(k) for k in node):
+            # amounts keyed by column id: each amount goes under its column's new id
+            # (rebuilt at once: budget-2023 may become budget-2024 while budget-2024 exists)
+            items = [(state.shift(k) if isinstance(k, str) and k in state.ids else k, v) for k, v in node.items()]
+            for k in list(node):
+                del node[k]
+            for i, (k, v) in enumerate(items):
+                node.insert(i, k, v)
+        for key in list(node):
+            value = node[key]
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                _walk(value, state, source or key in SOURCE_KEYS)
+                continue
+            change = _new_value(key, value, state, source or key in SOURCE_KEYS)
+            if change is _KEEP:
+                continue
+            node[key] = change
+            state.marks += change == MARK
     elif isinstance(node, CommentedSeq):
-        items = list(enumerate(node))
-    else:
-        return False
-    flow = node.fa.flow_style()
-    parent_mark = False
-    for key, value in items:
-        if isinstance(value, (CommentedMap, CommentedSeq)):
-            if _walk(value, old, new, counter):
-                if flow:
-                    parent_mark = True
-                else:
-                    _mark(node, key, counter)
-            continue
-        change = _new_value(key if isinstance(node, CommentedMap) else None, value, old, new)
-        if change is _KEEP:
-            continue
-        node[key], mark = change
-        if mark:
-            if flow:  # a comment cannot follow an item inside [a, b]; mark the line instead
-                parent_mark = True
-            else:
-                _mark(node, key, counter)
-    return parent_mark
-
-
-def _mark(node, key, counter: list[int]) -> None:
-    """Add ``# ATT FYLLA I`` after the value, keeping any comment already there."""
-    from ruamel.yaml.tokens import CommentToken
-
-    counter[0] += 1
-    entry = node.ca.items.get(key)
-    pos = 2 if not isinstance(key, int) else 0
-    existing = entry[pos] if entry and len(entry) > pos else None
-    if isinstance(existing, CommentToken) and existing.value.lstrip().startswith("#"):
-        stripped = existing.value.lstrip()
-        if MARK_RE.match(stripped):
-            return
-        existing.value = f" {MARK_COMMENT} {stripped}"
-        return
-    node.yaml_add_eol_comment(MARK_COMMENT, key)
+        for i, value in enumerate(node):
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                _walk(value, state, source)
+                continue
+            change = _new_value(None, value, state, source)
+            if change is _KEEP:
+                continue
+            node[i] = change
+            state.marks += change == MARK

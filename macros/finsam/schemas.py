@@ -1,27 +1,84 @@
 """JSON Schemas for the data files, generated from the models (editor help).
 
 One schema per entry in ``COLLECTIONS``, written to ``schemas/<field>.schema.json``
-beside data/. Each data file names its schema on its first line::
+beside data/. ``.vscode/settings.json`` maps each collection's files to its schema
+(``yaml.schemas`` globs), so VS Code (with the YAML extension) completes keys and
+flags mistakes while typing. Nothing depends on a comment in the data files: a
+form editor that drops comments loses nothing. An old ``# yaml-language-server``
+first line is harmless and removed by ``make schemas``.
 
-    # yaml-language-server: $schema=../schemas/forbund.schema.json
-
-so VS Code (with the YAML extension) completes keys and flags mistakes while
-typing. The models stay the single source: ``python -m finsam scheman``
-regenerates the schemas and adds or corrects that first line in every data
-file; a test fails when a committed schema differs from the models.
+The models stay the single source, with the Swedish title and help of every
+field from the catalogue (``helptexts``). Schemas are JSON Schema 2020-12:
+bounds are ``minimum``/``maximum``, patterns are ECMA-262 regular expressions
+(tests check both with a validator's metaschema and an ECMA engine). A test
+fails when a committed schema differs from the models.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import os
 from pathlib import Path
 
+from pydantic.json_schema import GenerateJsonSchema
+
 from .dataset import COLLECTIONS, Collection
+from .helptexts import field_help, literal_values, model_help, value_label
 
 SCHEMA_DIR = "schemas"
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+VSCODE_SETTINGS = ".vscode/settings.json"
+
+# pydantic writes a bound it cannot attach to a type (a Field after a
+# BeforeValidator) under its own name; JSON Schema's names for them:
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _values_text(values: list) -> str:
+    parts = []
+    for v in values:
+        label = value_label(v)
+        shown = "true" if v is True else "false" if v is False else str(v)
+        parts.append(f"{shown} ({label})" if label else shown)
+    return "Tillåtna värden: " + ", ".join(parts) + "."
+
+
+class SwedishSchema(GenerateJsonSchema):
+    """pydantic's schema with every model's and field's Swedish title and help."""
+
+    def model_schema(self, schema):
+        out = super().model_schema(schema)
+        cls = schema["cls"]
+        target = out
+        if "$ref" in out and out["$ref"].startswith("#/$defs/"):  # pragma: no cover - pydantic inlines here
+            target = self.definitions.get(out["$ref"].split("/")[-1], out)
+        own = model_help(cls)
+        if own:
+            target["title"], target["description"] = own.title, own.description
+        for name, prop in target.get("properties", {}).items():
+            help_ = field_help(cls, name)
+            if help_ is None:
+                continue
+            description = help_.description
+            values = literal_values(cls.model_fields[name].annotation)
+            if values:
+                description += " " + _values_text(values)
+            prop["title"], prop["description"] = help_.title, description
+        return out
+
+
+def _json_schema_names(node, in_properties: bool = False):
+    """Rename pydantic's ge/le/gt/lt to JSON Schema's keywords, everywhere."""
+    if isinstance(node, dict):
+        if not in_properties:
+            for old, new in _BOUNDS.items():
+                if old in node:
+                    node[new] = node.pop(old)
+        for key, value in node.items():
+            _json_schema_names(value, in_properties=(key in ("properties", "$defs") and not in_properties))
+    elif isinstance(node, list):
+        for item in node:
+            _json_schema_names(item)
 
 
 def schema_name(coll: Collection) -> str:
@@ -29,8 +86,9 @@ def schema_name(coll: Collection) -> str:
 
 
 def schema_for(coll: Collection) -> dict:
-    schema = coll.model.model_json_schema(mode="validation")
-    doc = (coll.model.__doc__ or "").strip().splitlines()
+    schema = coll.model.model_json_schema(mode="validation", schema_generator=SwedishSchema)
+    _json_schema_names(schema)
+    own = model_help(coll.model)
     out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": (
@@ -39,8 +97,8 @@ def schema_for(coll: Collection) -> dict:
         ),
         "title": f"data/{coll.pattern}",
     }
-    if doc:
-        out["description"] = doc[0]
+    if own:
+        out["description"] = f"{own.title}: {own.description}"
     schema.pop("title", None)
     schema.pop("description", None)
     out.update(schema)
@@ -88,13 +146,6 @@ def write_schemas(project: Path) -> list[Path]:
     return changed
 
 
-def schema_line(data_file: Path, data_root: Path, project: Path, coll: Collection) -> str:
-    """The first line a data file should have (a path relative to the file)."""
-    target = Path(project) / SCHEMA_DIR / schema_name(coll)
-    rel = os.path.relpath(target, Path(data_file).parent)
-    return SCHEMA_LINE_PREFIX + Path(rel).as_posix()
-
-
 def data_files(data_root: Path) -> list[tuple[Path, Collection]]:
     """Every data file with the collection it belongs to."""
     out = []
@@ -103,42 +154,38 @@ def data_files(data_root: Path) -> list[tuple[Path, Collection]]:
     return out
 
 
-def files_without_schema_line(data_root: Path, project: Path) -> list[str]:
-    out = []
-    for path, coll in data_files(data_root):
-        first = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0]
-        if first != schema_line(path, data_root, project, coll):
-            out.append(str(path))
-    return out
+def vscode_settings_text() -> str:
+    """``.vscode/settings.json``: which schema checks which data files (the YAML extension)."""
+    mapping = {f"./{SCHEMA_DIR}/{schema_name(c)}": [f"data/{c.pattern}"] for c in COLLECTIONS}
+    header = (
+        "// Genereras av `make schemas` (python -m finsam scheman): vilket schema som\n"
+        "// kontrollerar vilka datafiler i VS Code (tillägget redhat.vscode-yaml).\n"
+    )
+    return header + json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 
-def add_schema_lines(data_root: Path, project: Path) -> list[Path]:
-    """Give every data file its schema line first (replacing an old one)."""
+def stale_settings(project: Path) -> list[str]:
+    path = Path(project) / VSCODE_SETTINGS
+    if not path.is_file() or path.read_text(encoding="utf-8") != vscode_settings_text():
+        return [VSCODE_SETTINGS]
+    return []
+
+
+def write_settings(project: Path) -> list[Path]:
+    path = Path(project) / VSCODE_SETTINGS
+    if stale_settings(project):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(vscode_settings_text(), encoding="utf-8")
+        return [path]
+    return []
+
+
+def remove_schema_lines(data_root: Path) -> list[Path]:
+    """Drop an old ``# yaml-language-server`` first line (the settings file does its job)."""
     changed = []
-    for path, coll in data_files(data_root):
-        text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-        lines = text.split("\n")
-        wanted = schema_line(path, data_root, project, coll)
-        if lines and lines[0].startswith(SCHEMA_LINE_PREFIX):
-            if lines[0] == wanted:
-                continue
-            lines[0] = wanted
-        else:
-            lines.insert(0, wanted)
-        path.write_text("\n".join(lines), encoding="utf-8")
-        changed.append(path)
+    for path, _coll in data_files(data_root):
+        text = path.read_text(encoding="utf-8")
+        if text.lstrip("\ufeff").startswith(SCHEMA_LINE_PREFIX):
+            path.write_text(text.lstrip("\ufeff").split("\n", 1)[1] if "\n" in text else "", encoding="utf-8")
+            changed.append(path)
     return changed
-
-
-def file_summary(path: Path) -> str:
-    """The first sentence of a data file's opening Swedish comment (what it feeds)."""
-    words: list[str] = []
-    for line in Path(path).read_text(encoding="utf-8").lstrip("\ufeff").split("\n"):
-        if line.startswith(SCHEMA_LINE_PREFIX):
-            continue
-        if not line.startswith("#") or "make validate" in line:
-            break
-        words.append(line.lstrip("#").strip())
-    text = " ".join(w for w in words if w)
-    end = re.search(r"(?<!t\.ex)(?<!bl\.a)\.(\s|$)", text)
-    return text[: end.start() + 1] if end else text

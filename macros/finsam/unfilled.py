@@ -1,49 +1,54 @@
-"""Values marked ``# ATT FYLLA I`` (to be filled in) stop validation and the build.
+"""Values written ``ATT FYLLA I`` (to be filled in) stop validation and the build.
 
-``python -m finsam nytt-ar`` leaves next year's figures unset with this mark, so
-the site asks for them instead of publishing last year's figures as new. Staff
-may also use the mark themselves for a value they have not got yet.
+``python -m finsam nytt-ar`` writes this text as the value of every figure, date
+and source that must be decided anew, so the site asks for them instead of
+publishing last year's as new. The mark is data, not a comment: it survives a
+form editor that drops comments and reformats the file. Staff may also write it
+themselves for a value they have not got yet.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem, display_path
 from .yamlload import LineMap, format_path
 
 MARK = "ATT FYLLA I"
-MARK_COMMENT = f"# {MARK}"
-MARK_RE = re.compile(r"#\s*ATT FYLLA I\b")
+MARK_COMMENT = MARK  # the name older callers import; the mark is a value now
 YEAR_STEM = re.compile(r"^(\d{4})$")
 
 
-def unfilled_problems(path: Path, lines: LineMap) -> list[Problem]:
-    """A problem for every value still marked ``# ATT FYLLA I`` in ``path``."""
-    text = Path(path).read_text(encoding="utf-8")
-    if not MARK_RE.search(text):
+def marked_paths(data: Any, path: tuple = ()) -> list[tuple]:
+    """Every position in ``data`` whose value is the mark, in document order."""
+    if isinstance(data, str):
+        return [path] if data.strip() == MARK else []
+    out: list[tuple] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += marked_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += marked_paths(value, path + (i,))
+    return out
+
+
+def unfilled_problems(path: Path, lines: LineMap, data: Any = None) -> list[Problem]:
+    """A problem for every value still written ``ATT FYLLA I`` in ``path``."""
+    marked = marked_paths(data)
+    if not marked:
         return []
-    # The field on each line: the deepest named key (``andelar``, not ``andelar[2]``,
-    # for a list written on one line), else the deepest position.
-    by_line: dict[int, tuple] = {}
-    for key_path, line in lines.lines.items():
-        rank = (bool(key_path) and isinstance(key_path[-1], str), len(key_path))
-        best = by_line.get(line)
-        if best is None or rank > (bool(best) and isinstance(best[-1], str), len(best)):
-            by_line[line] = key_path
     m = YEAR_STEM.match(Path(path).stem)
     year = f" för {m.group(1)}" if m else ""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if MARK_RE.search(line) and not line.lstrip().startswith("#"):
-            problems.append(
-                Problem(
-                    display_path(path),
-                    number,
-                    format_path(by_line.get(number, ())),
-                    f"uppgiften är inte ifylld{year} (markerad '{MARK_COMMENT}'). Skriv in det beslutade "
-                    "värdet och ta bort markeringen; skriv null om uppgiften verkligen inte är känd.",
-                )
-            )
-    return problems
+    return [
+        Problem(
+            display_path(path),
+            lines.line(p),
+            format_path(p),
+            f"uppgiften är inte ifylld{year} (där står '{MARK}'). Skriv in det beslutade värdet i "
+            "stället; skriv null (i formuläret: lämna fältet tomt) om uppgiften verkligen inte är känd.",
+        )
+        for p in marked
+    ]

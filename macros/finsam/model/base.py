@@ -141,7 +141,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # external_link() is the one way a URL reaches a page.
 URL_PATTERN = (
     r"^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?"
-    r"(?:[/?#][^\s<>\"'`()\[\]{}\\|^\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*)?$"
+    r"(?:[/?#][^\s<>" '"' r"'`()\[\]{}\\|^\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*)?$"  # no \" (JSON Schema's ECMA-262 dialect rejects it)
 )
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
 # A host name alone (the förbund's own domain), e.g. samordningexempel.se.

@@ -25,7 +25,7 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 WcagCriterion = Annotated[str, Field(pattern=r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")]
-Email = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$")]
+Email = Annotated[str, Field(pattern=r'^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$')]
 
 
 class Brist(Model):

@@ -136,14 +136,19 @@ def digg_anmalan(ctx: Context) -> str:
 
 @macro
 def datafiler(ctx: Context) -> str:
-    """Table of the kinds of data file (from COLLECTIONS) and what each feeds."""
+    """Table of the kinds of data file (from COLLECTIONS) and what each holds.
+
+    The text is the model's entry in the help-text catalogue, not a file's
+    opening comment: the form editor drops comments.
+    """
     from ..dataset import COLLECTIONS
-    from ..schemas import file_summary
+    from ..helptexts import model_help
 
     rows = ["| Fil | Vad den innehåller | Filer nu |", "|---|---|--:|"]
     for coll in COLLECTIONS:
         paths = sorted(p for p in ctx.ds.root.glob(coll.pattern) if p.is_file())
-        summary = file_summary(paths[0]) if paths else ""
+        own = model_help(coll.model)
+        summary = own.description if own else ""
         rows.append(
             f"| `data/{coll.pattern}` | {text.inline(summary) if summary else UNKNOWN} | {len(paths)} |"
         )

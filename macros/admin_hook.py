@@ -1,0 +1,82 @@
+"""MkDocs hook: the form editor (Decap CMS) at /admin/ of the built site.
+
+After the build, writes ``admin/index.html`` and ``admin/config.yml`` (generated
+from the models by finsam.cms) and copies the editor's own files from
+node_modules/decap-cms/dist (pinned in package-lock.json; no CDN). Without
+node_modules (a fresh machine before `npm ci`) the site still builds and
+/admin/ says how to install the editor; with FINSAM_ADMIN_REQUIRED=1 (CI,
+deploy) a missing editor stops the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from finsam.cms import config as cms_config
+
+log = logging.getLogger("mkdocs.plugins.finsam.admin")
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+
+PAGE = """<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Redigera webbplatsen</title>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+EDITOR = '<script src="decap-cms.js"></script>'
+MISSING = (
+    "<main><h1>Formulärredigeraren är inte installerad</h1>"
+    "<p>Kör <code>npm ci</code> i projektets mapp och bygg webbplatsen igen.</p></main>"
+)
+
+
+def _repo(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = [p for p in urlparse(url).path.split("/") if p]
+    return "/".join(parts[:2]).removesuffix(".git") if len(parts) >= 2 else None
+
+
+def on_post_build(config, **kwargs):
+    target = Path(config["site_dir"]) / "admin"
+    target.mkdir(parents=True, exist_ok=True)
+    extra = config.get("extra", {}).get("redigering", {}) or {}
+    data = cms_config(
+        repo=extra.get("repo") or _repo(config.get("repo_url")),
+        branch=extra.get("branch", "main"),
+        base_url=extra.get("base_url"),
+        site_url=config.get("site_url"),
+    )
+    (target / "config.yml").write_text(
+        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+    if not (DIST / "decap-cms.js").is_file():
+        if os.environ.get("FINSAM_ADMIN_REQUIRED") == "1":
+            raise PluginError("Formulärredigeraren (decap-cms) saknas i node_modules: kör npm ci före bygget.")
+        log.warning("Formulärredigeraren saknas (node_modules/decap-cms): /admin/ säger hur den installeras (npm ci).")
+        (target / "index.html").write_text(PAGE.format(body=MISSING), encoding="utf-8")
+        return
+    for path in DIST.iterdir():
+        # decap-cms.js, the chunks it loads (NNN.decap-cms.js), its WebAssembly and licence;
+        # not the source maps nor the second build (cms.js) the package also ships.
+        name = path.name
+        if name == "decap-cms.js" or name.endswith(".decap-cms.js") or path.suffix == ".wasm" or name == "decap-cms.js.LICENSE.txt":
+            shutil.copy2(path, target / path.name)
+    (target / "index.html").write_text(PAGE.format(body=EDITOR), encoding="utf-8")

@@ -1,0 +1,79 @@
+"""The pull request's job summary lists every problem (not ten), by file, in Swedish,
+each linked to the guide section for its kind, and shows data as typed."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from finsam.problems import Problem
+from finsam.summary import KINDS, summary_markdown, write_step_summary
+
+
+def _problems(n):
+    return [Problem(f"data/moten/20{20 + i % 3}.yaml", i + 1, f"moten[{i}].datum", "ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte 'x'") for i in range(n)]
+
+
+def test_every_problem_is_listed_grouped_by_file():
+    text = summary_markdown(_problems(25), "https://example.se/")
+    assert text.count("\n- rad ") == 25
+    assert text.count("### ") == 3
+    assert "25 fel" in text
+    assert "https://example.se/om-webbplatsen/redigera/#datum" in text
+    on_github = summary_markdown([Problem("data/x.yaml", 1, "a", "okänd nyckel 'b'")], None, "https://github.com/o/r/blob/abc/docs/om-webbplatsen/redigera.md")
+    assert "redigera.md#okänd-nyckel" in on_github
+
+
+def test_each_kind_links_to_a_section_that_exists_in_the_guide():
+    import unicodedata
+
+    guide = (ROOT / "docs" / "om-webbplatsen" / "redigera.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^### (.+)$", guide, flags=re.M)
+
+    def slug(h):
+        s = unicodedata.normalize("NFKD", h).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", s)).strip("-")
+
+    anchors = {slug(h) for h in headings}
+    for _, anchor, _ in KINDS:
+        assert anchor in anchors, anchor
+
+
+def test_data_text_is_inert():
+    p = Problem("data/kallor.yaml", 3, "kallor[0].titel", "okänd nyckel '<script>x</script> [a](b)'")
+    text = summary_markdown([p], "https://example.se/")
+    assert "<script>" not in text and "](b)" not in text
+
+
+def test_written_only_in_github_actions(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("FINSAM_SITE_URL", raising=False)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "o/r")
+    assert not write_step_summary(_problems(1))
+    target = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
+    assert write_step_summary(_problems(12))
+    written = target.read_text(encoding="utf-8")
+    assert written.count("\n- rad ") == 12 and "https://github.com/o/r/blob/" in written
+
+
+def test_test_and_build_failures_are_summarised_in_swedish(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ci_summary", ROOT / ".ci" / "summary.py")
+    ci = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ci)
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite tests="3">'
+        '<testcase classname="tests.test_x" name="test_a"/>'
+        '<testcase classname="tests.test_x" name="test_b"><failure message="assert 1 == 2">tb</failure></testcase>'
+        '<testcase classname="tests.test_y" name="test_c"><error message="&lt;b&gt;boom">tb</error></testcase>'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    text = ci.tests_summary(junit)
+    assert "2 av 3 gick inte igenom" in text and "test\\_b" in text and "<b>" not in text
+    log = tmp_path / "build.log"
+    log.write_text("INFO - bygger\nERROR - Doc file 'a.md' contains a link 'b.md', but the target is not found\n", encoding="utf-8")
+    assert "ERROR - Doc file" in ci.build_summary(log).replace("\\", "")
