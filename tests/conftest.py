@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "exempelforbund"
 REAL_DATA = ROOT / "data"
 BUILD_DATE = "2026-11-22"
-# The fixture förbund's site is built at this address (FINSAM_SITE_URL), so that
-# links that must be absolute (the RSS feed) show that they follow the setting.
-FIXTURE_SITE_URL = "https://test.example/"
+# The fixture förbund's own address: its data/forbund.yaml says ``webbplats:
+# exempeldalen.example``, and its site is built without FINSAM_SITE_URL, so links that
+# must be absolute (canonical, the RSS feed) show that the address comes from the data.
+FIXTURE_SITE_URL = "https://exempeldalen.example/"
 
 os.environ.setdefault("FINSAM_IDAG", BUILD_DATE)
 
@@ -76,6 +77,7 @@ def mkdocs_build(site_dir: Path, data: Path | None = None, extra_env: dict | Non
     """Build the real site (strict, with ProperDocs) into ``site_dir``; returns the finished process."""
     env = dict(os.environ, FINSAM_IDAG=BUILD_DATE)
     env.pop("FINSAM_DATA", None)
+    env.pop("FINSAM_SITE_URL", None)
     if data is not None:
         env["FINSAM_DATA"] = str(data)
     env.update(extra_env or {})
@@ -125,8 +127,8 @@ def real_build(tmp_path_factory) -> SiteBuild:
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> SiteBuild:
-    """The fixture förbund's site, built once per session at FIXTURE_SITE_URL."""
-    return _shared_build(tmp_path_factory, "fixture", FIXTURE, {"FINSAM_SITE_URL": FIXTURE_SITE_URL})
+    """The fixture förbund's site, built once per session (its address from its data)."""
+    return _shared_build(tmp_path_factory, "fixture", FIXTURE)
 
 
 def add_next_year(data: Path) -> None:

@@ -78,7 +78,7 @@ def test_feed_is_valid_xml_and_lists_every_post(real_site):
 
 
 def test_feed_address_follows_site_url(fixture_site):
-    # The fixture förbund's site is built with FINSAM_SITE_URL=FIXTURE_SITE_URL.
+    # The fixture förbund's address comes from its data (tests/conftest.py FIXTURE_SITE_URL).
     channel = ET.parse(fixture_site / "feed_rss_created.xml").getroot().find("channel")
     items = channel.findall("item")
     assert items
