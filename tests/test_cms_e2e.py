@@ -130,10 +130,11 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     year = max(int(p.stem) for p in (repo / "data" / "moten").glob("*.yaml"))
-    board_file = sorted((repo / "data" / "styrelse").glob("*.yaml"))[-1]
-    board = read_yaml(board_file)[0].data
-    seat = next(i for i, s in enumerate(board["platser"]) if s["person"] is None)
-    person = read_yaml(repo / "data" / "personer.yaml")[0].data["personer"][0]
+    # A seat whose holder is not known if there is one, else any seat: it gets another person.
+    boards = sorted((repo / "data" / "styrelse").glob("*.yaml"))
+    seats = [(f, i, s) for f in boards for i, s in enumerate(read_yaml(f)[0].data["platser"])]
+    board_file, seat, holder = next(((f, i, s) for f, i, s in seats if s["person"] is None), seats[0])
+    person = next(p for p in read_yaml(repo / "data" / "personer.yaml")[0].data["personer"] if p["id"] != holder["person"])
     source = read_yaml(repo / "data" / "kallor.yaml")[0].data["kallor"][0]
 
     server = subprocess.Popen(

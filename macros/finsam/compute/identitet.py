@@ -25,7 +25,7 @@ class IdentitetView:
 
 
 def initials(name: str) -> str:
-    """``Samordningsförbundet Västmanland`` -> ``SV`` (the first letter of each word, at most three)."""
+    """``Samordningsförbundet Exempeldalen`` -> ``SE`` (the first letter of each word, at most three)."""
     letters = [w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()]
     return "".join(letters[:3]).upper() or "?"
 

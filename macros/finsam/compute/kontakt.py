@@ -28,7 +28,7 @@ def email(value: str | None) -> str | None:
 
 
 def web_url(address: str | None) -> str | None:
-    """``https://<address>/`` for a plain address such as ``samordningvastmanland.se``."""
+    """``https://<address>/`` for a plain address such as ``samordningexempel.se``."""
     if not address or not DOMAIN.match(address):
         return None
     return f"https://{address.rstrip('/')}/"
