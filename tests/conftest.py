@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,13 @@ BUILD_DATE = "2026-11-22"
 FIXTURE_SITE_URL = "https://exempeldalen.example/"
 
 os.environ.setdefault("FINSAM_IDAG", BUILD_DATE)
+
+# Each checkout keeps its test runs' temporary directories apart: pytest keeps only the
+# newest three numbered directories under its temp root, so where several checkouts run
+# tests at once another run's clean-up deletes this run's shared builds mid-session.
+_TEMPROOT = Path(tempfile.gettempdir()) / f"finsam-tests-{ROOT.name}"
+_TEMPROOT.mkdir(exist_ok=True)
+os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(_TEMPROOT))
 
 
 def pytest_addoption(parser):
