@@ -18,7 +18,6 @@ import shutil
 
 import pytest
 from browser import Chromium, SiteServer, chromium_path, site_pages
-from conftest import mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -46,14 +45,12 @@ MEASURE = """(() => {
 
 
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory):
+def measured(real_site):
     if chromium_path() is None:
         if STRICT:
             pytest.fail("FINSAM_QUALITY_STRICT=1 but chromium is not installed")
         pytest.skip("chromium is not installed")
-    site = tmp_path_factory.mktemp("site-money")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr[-3000:]
+    site = real_site  # the shared build (tests/conftest.py)
     pages = [p for p in site_pages(site) if p.startswith(("ekonomi/", "medlemmar/")) and p.count("/") >= 1]
     out: dict[int, dict[str, dict]] = {}
     with Chromium() as browser, SiteServer(site) as server:
