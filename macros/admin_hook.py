@@ -20,30 +20,11 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from finsam.cms import config as cms_config
+from finsam.render.templating import render_template
 
 log = logging.getLogger("mkdocs.plugins.finsam.admin")
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
-
-PAGE = """<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Redigera webbplatsen</title>
-</head>
-<body>
-{body}
-</body>
-</html>
-"""
-EDITOR = '<script src="decap-cms.js"></script>'
-MISSING = (
-    "<main><h1>Formulärredigeraren är inte installerad</h1>"
-    "<p>Kör <code>npm ci</code> i projektets mapp och bygg webbplatsen igen.</p></main>"
-)
-
 
 def _repo(url: str | None) -> str | None:
     if not url:
@@ -73,7 +54,7 @@ def on_post_build(config, **kwargs):
         # Info, not a warning: a strict build (and `make serve` on a fresh machine) must not
         # fail for want of the editor; FINSAM_ADMIN_REQUIRED=1 (CI, deploy) makes it an error.
         log.info("Formulärredigeraren saknas (node_modules/decap-cms): /admin/ säger hur den installeras (npm ci).")
-        (target / "index.html").write_text(PAGE.format(body=MISSING), encoding="utf-8")
+        (target / "index.html").write_text(render_template("admin/index.html", editor=False) + "\n", encoding="utf-8")
         return
     for path in DIST.iterdir():
         # decap-cms.js, the chunks it loads (NNN.decap-cms.js), its WebAssembly and licence;
@@ -81,4 +62,4 @@ def on_post_build(config, **kwargs):
         name = path.name
         if name == "decap-cms.js" or name.endswith(".decap-cms.js") or path.suffix == ".wasm" or name == "decap-cms.js.LICENSE.txt":
             shutil.copy2(path, target / path.name)
-    (target / "index.html").write_text(PAGE.format(body=EDITOR), encoding="utf-8")
+    (target / "index.html").write_text(render_template("admin/index.html", editor=True) + "\n", encoding="utf-8")

@@ -6,6 +6,8 @@ latest budget year in data, and links to the page that shows how.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..compute import insatser as calc
 from . import Context, macro
 from .. import format as fmt
@@ -37,16 +39,9 @@ def start_vision(ctx: Context) -> str:
     return "\n".join(out)
 
 
-def _card(value: str, label: str, how: str) -> list[str]:
-    return [
-        '<div class="nyckeltal__kort" markdown>',
-        f'<p class="nyckeltal__varde">{value}</p>',
-        f'<p class="nyckeltal__etikett">{label}</p>',
-        "",
-        how,
-        "",
-        "</div>",
-    ]
+def _card(value: str, label: str, how: str) -> dict:
+    """A key-figure card for templates/start/nyckeltal.html: ``label`` and ``how`` are safe Markdown."""
+    return {"value": value, "label": Markup(label), "how": Markup(how)}
 
 
 @macro
@@ -87,17 +82,18 @@ def start_nyckeltal(ctx: Context) -> str:
     """Key figures of the latest budget year, each linking to where it is computed."""
     kf = calc.key_figures(ctx.ds)
     insatser_link = link(ctx, PAGE, "insatser/index.md", "Alla insatser")
-    cards: list[str] = []
+    cards: list[dict] = []
+    money = None
     if kf is None:
-        cards += _card(MISSING, "Total budget", "Det finns ingen budget på webbplatsen ännu.")
+        cards.append(_card(MISSING, "Total budget", "Det finns ingen budget på webbplatsen ännu."))
     else:
-        cards.append(str(money_key_figures(ctx)))
+        money = money_key_figures(ctx)
         count = calc.financed_count(ctx.ds, kf.year)
-        cards += _card(
+        cards.append(_card(
             str(count) if count is not None else MISSING,
             f"Insatser med budget {kf.year}",
             f"Se: {insatser_link}",
-        )
+        ))
     reach = calc.reach_per_year(ctx.ds.insatser.model) if ctx.ds.insatser is not None else None
     if reach is not None:
         value = ("ca " if reach.ungefar else "") + fmt.number(reach.varde)
@@ -108,12 +104,12 @@ def start_nyckeltal(ctx: Context) -> str:
             where, name = f"insatser/index.md#{group.id}", group.namn
         else:
             where, name = f"insatser/{target}.md", data.insats(target).namn
-        cards += _card(
+        cards.append(_card(
             value,
             f"Personer per år ({text.inline(name)})",
             "Källa och resultat: " + link(ctx, PAGE, where, text.inline(name)),
-        )
-    return "\n".join(['<div class="nyckeltal" markdown>', "", *cards, "", "</div>"])
+        ))
+    return str(render_template("start/nyckeltal.html", money=money, cards=cards))
 
 
 # -- what happens next -----------------------------------------------------------
