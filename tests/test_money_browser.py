@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 
 import pytest
 from browser import Chromium, SiteServer, chromium_path, site_pages
@@ -61,7 +60,6 @@ def measured(real_site):
             for page in pages:
                 browser.load(f"{server.origin}/{page}", quiet=0.1)
                 out[width][page] = browser.evaluate(MEASURE)
-    shutil.rmtree(site, ignore_errors=True)
     return out
 
 
