@@ -621,6 +621,20 @@ def test_personal_numbers_and_phone_numbers_are_refused_in_every_free_text(tmp_p
     assert not missing, f"{personal!r} not caught in {missing}"
 
 
+def test_the_kanslis_own_phone_is_the_organisations_not_a_persons(fixture_copy):
+    # The Kontakt page shows the kansli's phone where the förbund gives it (issue 12);
+    # the same number anywhere else, in the same file too, is still refused.
+    from conftest import edit, problems_in
+
+    forbund = fixture_copy / "forbund.yaml"
+    forbund.write_text(forbund.read_text(encoding="utf-8") + "kontakt:\n  postadress: null\n  telefon: 021-10 00 00\n",
+                       encoding="utf-8")
+    assert not [p for p in problems_in(fixture_copy) if "telefonnummer" in p]
+    edit(forbund, "  postadress: null", "  postadress: Ring 021-10 00 00")
+    found = [p for p in problems_in(fixture_copy) if "telefonnummer" in p]
+    assert len(found) == 1 and "kontakt.postadress" in found[0], found
+
+
 # -- 6. References stay inside the site -----------------------------------------
 
 @pytest.mark.parametrize(
