@@ -13,6 +13,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/macros
+# Python caches compiled modules (__pycache__/, ignored by git); a shell that sets
+# PYTHONDONTWRITEBYTECODE would make every build and test process recompile finsam.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve build validate test checks schemas nytt-ar clean quality quality-tools bench bless
 
