@@ -17,10 +17,11 @@ the last *successful* build what is a pure function of inputs it can compare:
 * a page's search entries (Material's search plugin), keyed by its HTML, title,
   table of contents and front matter;
 * the macros' compiled Jinja code for a page's text (keyed by the text);
+* mkdocs-macros' ``git`` variable (12 git commands), until HEAD moves;
 * the list of the theme's files (Material ships ~10 000 icons; listing them is
   a tenth of a rebuild); only directories inside site-packages, which an edit
   cannot change;
-* and it polls the watched files every 0.1 s instead of ProperDocs' 0.5 s.
+* and it polls the watched files every 0.2 s instead of ProperDocs' 0.5 s (about 4 % of a core while idle, against 2 %).
 
 Everything else runs as in a clean build: the data are read and checked (bad data
 stops the rebuild, loudly, as before), the macros run on every page, the
@@ -36,6 +37,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import subprocess
 import sys
 import sysconfig
 from pathlib import Path
@@ -44,7 +46,7 @@ from jinja2 import BytecodeCache
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.2
 
 # The template context ProperDocs gives a page (commands/build.py: get_context); a
 # context with any other key (a plugin added one) is rendered afresh.
@@ -144,6 +146,7 @@ def on_config(config):
     _stats.clear()
     if not _serving():
         return config
+    _memoise_macros_git_info()
     theme = config.theme
     get_env = theme.get_env
 
@@ -174,6 +177,34 @@ def on_config(config):
 
     theme.get_env = get_env_listing_once
     return config
+
+
+def _memoise_macros_git_info() -> None:
+    """mkdocs-macros runs 12 git commands on every build for its ``git`` variable; in
+    serve they run again only when HEAD moves (or the directory changes)."""
+    try:
+        import mkdocs_macros.context as context
+    except ImportError:
+        return
+    original = context.get_git_info
+    if getattr(original, "_finsam_memo", False):
+        return
+
+    def get_git_info():
+        try:
+            head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=30).stdout
+        except (OSError, subprocess.SubprocessError):
+            head = None
+        key = (os.getcwd(), head)
+        if key not in _git_info:
+            _git_info[key] = original()
+        return copy.deepcopy(_git_info[key])
+
+    get_git_info._finsam_memo = True
+    context.get_git_info = get_git_info
+
+
+_git_info: dict[tuple, dict] = {}
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -377,7 +408,7 @@ class _Template:
 
 @event_priority(-100)
 def on_serve(server, config, builder):
-    """Poll the watched files every 0.1 s (ProperDocs polls every 0.5 s)."""
+    """Poll the watched files every 0.2 s (ProperDocs polls every 0.5 s)."""
     if not _serving():
         return server
     from watchdog.observers.polling import PollingObserver
