@@ -10,6 +10,7 @@ deploy) a missing editor stops the build.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -33,19 +34,27 @@ def _repo(url: str | None) -> str | None:
     return "/".join(parts[:2]).removesuffix(".git") if len(parts) >= 2 else None
 
 
+@functools.lru_cache(maxsize=8)
+def _config_yml(**settings) -> str:
+    """The editor's config.yml: a function of the models (code) and the settings, so
+    written out once per process (`serve` rebuilds; the YAML dump is a tenth of one)."""
+    return (
+        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
+        + yaml.safe_dump(cms_config(**settings), allow_unicode=True, sort_keys=False, width=100)
+    )
+
+
 def on_post_build(config, **kwargs):
     target = Path(config["site_dir"]) / "admin"
     target.mkdir(parents=True, exist_ok=True)
     extra = config.get("extra", {}).get("redigering", {}) or {}
-    data = cms_config(
-        repo=extra.get("repo") or _repo(config.get("repo_url")),
-        branch=extra.get("branch", "main"),
-        base_url=extra.get("base_url"),
-        site_url=config.get("site_url"),
-    )
     (target / "config.yml").write_text(
-        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
-        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+        _config_yml(
+            repo=extra.get("repo") or _repo(config.get("repo_url")),
+            branch=extra.get("branch", "main"),
+            base_url=extra.get("base_url"),
+            site_url=config.get("site_url"),
+        ),
         encoding="utf-8",
     )
     if not (DIST / "decap-cms.js").is_file():
