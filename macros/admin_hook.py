@@ -25,12 +25,25 @@ from finsam.render.templating import render_template
 log = logging.getLogger("mkdocs.plugins.finsam.admin")
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+OWN = Path(__file__).resolve().parent / "admin"  # the project's own additions: Swedish phrases, styles
 
 def _repo(url: str | None) -> str | None:
     if not url:
         return None
     parts = [p for p in urlparse(url).path.split("/") if p]
     return "/".join(parts[:2]).removesuffix(".git") if len(parts) >= 2 else None
+
+
+def _data_root(config) -> Path:
+    """The data directory the build read (FINSAM_DATA or data/ beside mkdocs.yml)."""
+    from finsam.problems import DataError
+    from finsam.settings import data_dir
+
+    project = Path(config["config_file_path"]).parent if config.get("config_file_path") else ROOT
+    try:
+        return data_dir(project, config.get("extra", {}).get("finsam_data"))
+    except DataError:  # a bad setting is reported by hooks.py; the editor then has no budget forms
+        return project / "data"
 
 
 def on_post_build(config, **kwargs):
@@ -42,6 +55,7 @@ def on_post_build(config, **kwargs):
         branch=extra.get("branch", "main"),
         base_url=extra.get("base_url"),
         site_url=config.get("site_url"),
+        data_root=_data_root(config),
     )
     (target / "config.yml").write_text(
         "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
@@ -61,5 +75,8 @@ def on_post_build(config, **kwargs):
         # not the source maps nor the second build (cms.js) the package also ships.
         name = path.name
         if name == "decap-cms.js" or name.endswith(".decap-cms.js") or path.suffix == ".wasm" or name == "decap-cms.js.LICENSE.txt":
+            shutil.copy2(path, target / path.name)
+    for path in sorted(OWN.iterdir()):
+        if path.suffix in (".js", ".css"):
             shutil.copy2(path, target / path.name)
     (target / "index.html").write_text(render_template("admin/index.html", editor=True) + "\n", encoding="utf-8")
