@@ -185,3 +185,20 @@ def test_every_phrase_of_the_interface_is_swedish():
     out = json.loads(result.stdout)
     assert out["missing"] == []
     assert not [v for v in out["values"] if "\uff0b" in v]
+
+
+def test_the_cookie_page_names_what_the_editor_stores():
+    """The form editor keeps the signed-in user's GitHub token in localStorage under
+    one key; the cookie page names it, so a Decap upgrade that renames it fails here."""
+    page = (ROOT / "docs" / "om-webbplatsen" / "kakor.md").read_text(encoding="utf-8")
+    bundle = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+    assert "`decap-cms-user`" in page and "/admin/" in page and "IndexedDB" in page
+    if bundle.is_file():
+        assert '"decap-cms-user"' in bundle.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_validator_names_the_shapes_as_the_forms_do():
+    from finsam.helptexts import value_label
+    from finsam.model.budget import POST_SHAPES
+
+    assert {k: value_label(k) for k in POST_SHAPES} == POST_SHAPES

@@ -10,9 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .helptexts import value_label
 from .model.base import MAX_ID_LENGTH, PATTERN_MESSAGES
-from .model.budget import POST_TYPE
+from .model.budget import POST_SHAPES, POST_TYPE
 from .problems import Problem
 from .yamlload import PathKey, YamlDocument, format_path
 
@@ -149,7 +148,7 @@ def _tag_choices(e: dict) -> str:
     """"typ: rad (Rad med belopp) eller typ: grupp (...)" from a tagged union's error."""
     key = _tag_key(e)
     tags = re.findall(r"'([^']*)'", str((e.get("ctx") or {}).get("expected_tags", "")))
-    shown = [f"{key}: {t}" + (f" ({value_label(t)})" if value_label(t) else "") for t in tags]
+    shown = [f"{key}: {t}" + (f" ({POST_SHAPES[t]})" if t in POST_SHAPES else "") for t in tags]
     return ", ".join(shown[:-1]) + (" eller " if len(shown) > 1 else "") + shown[-1] if shown else key
 
 

@@ -73,6 +73,8 @@ class Grupp(Model):
 # (a form editor's list of typed items writes the same key), so a misspelt key
 # is reported against the shape the item says it has, never guessed.
 POST_TYPE = "typ"
+# What each shape is, for the validator's message (the catalogue's value labels say the same).
+POST_SHAPES = {"rad": "Rad med belopp", "grupp": "Grupp av rader under en rubrik"}
 Post = Annotated[Rad | Grupp, Discriminator(POST_TYPE)]
 
 
