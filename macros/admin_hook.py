@@ -54,6 +54,8 @@ def on_post_build(config, **kwargs):
         repo=extra.get("repo") or _repo(config.get("repo_url")),
         branch=extra.get("branch", "main"),
         base_url=extra.get("base_url"),
+        site_domain=extra.get("site_domain"),
+        auth_endpoint=extra.get("auth_endpoint"),
         site_url=config.get("site_url"),
         data_root=_data_root(config),
     )

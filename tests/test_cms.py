@@ -41,7 +41,8 @@ def _all_fields():
 def test_swedish_interface_and_editorial_workflow():
     assert CFG["locale"] == "sv"
     assert CFG["publish_mode"] == "editorial_workflow"
-    assert CFG["backend"] == {"name": "github", "repo": "forbundet/webbplats", "branch": "main"}
+    assert {k: CFG["backend"][k] for k in ("name", "repo", "branch")} == {"name": "github", "repo": "forbundet/webbplats", "branch": "main"}
+    assert all("{{path}}" in m and "(formulärredigeraren)" in m for m in CFG["backend"]["commit_messages"].values())
     assert set(CFG["local_backend"]["allowed_hosts"]) <= {"127.0.0.1", "localhost"}
 
 

@@ -236,3 +236,76 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     load_dataset(repo / "data")  # everything still valid, every check passes
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))]
     assert outside == []
+
+
+@pytest.mark.build
+def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
+    """decap-server's git mode is the editorial workflow on a local repository (as
+    on GitHub: a branch cms/<collection>/<entry> per change, merged only when
+    published). Saving a meeting in the form leaves main as it was; the change is
+    on its own branch, with a Swedish commit message naming the file."""
+    _need_tools()
+    import admin_hook
+    from finsam.cms import config
+
+    repo = tmp_path / "repo"
+    shutil.copytree(REAL_DATA, repo / "data")
+    git = lambda *a: subprocess.run(["git", "-C", str(repo), *a], check=True, capture_output=True, text=True).stdout  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "commit", "-qm", "data")
+    site = tmp_path / "site"
+    admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
+    port = _free_port()
+    cfg = config("forbundet/webbplats", data_root=repo / "data")
+    cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
+    (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    year = max(int(p.stem) for p in (repo / "data" / "moten").glob("*.yaml"))
+    meetings = repo / "data" / "moten" / f"{year}.yaml"
+    before = meetings.read_bytes()
+    source = read_yaml(repo / "data" / "kallor.yaml")[0].data["kallor"][0]
+
+    env = {**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(repo),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@127.0.0.1", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@127.0.0.1"}
+    server = subprocess.Popen([str(DECAP_SERVER)], cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with SiteServer(site) as web, Chromium(timeout=60) as browser:
+            ed = Editor(browser)
+            browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            browser.load(f"{web.origin}/admin/", quiet=1)
+            ed.click("Logga in")
+            ed.wait("document.body.innerText.includes('Samlingar')")
+            ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
+            ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
+            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
+            ed.item("id", "kalla")
+            ed.type("id", f"styrelsemote-{year}-12-08")
+            ed.type("datum", f"{year}-12-08")
+            ed.type("organ", "Förbundsstyrelsen")
+            ed.type("rubrik", "Styrelsemöte")
+            ed.choose("slag", "Styrelsemöte")
+            ed.choose("kalla", source["id"])
+            ed.click("Spara")  # the editorial workflow: save is a draft on a branch, no "Publicera nu"
+            ed.wait("[...document.querySelectorAll('button')].some(b => b.textContent.includes('opublicerade'))")
+            requests = _requests(browser)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    branch = f"cms/moten/{year}"
+    assert git("branch", "--show-current").strip() == "main"
+    assert git("branch", "--list", branch).strip().endswith(branch)
+    assert git("show", f"main:data/moten/{year}.yaml").encode() == before  # main untouched
+    changed = git("show", f"{branch}:data/moten/{year}.yaml")
+    assert f"styrelsemote-{year}-12-08" in changed
+    assert git("log", "-1", "--format=%s", branch).strip() == f"Ändring i data/moten/{year}.yaml (formulärredigeraren)"
+    assert [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))] == []

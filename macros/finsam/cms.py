@@ -432,12 +432,34 @@ def config(
     base_url: str | None = None,
     site_url: str | None = None,
     data_root: Path | None = None,
+    site_domain: str | None = None,
+    auth_endpoint: str | None = None,
 ) -> dict:
     """The whole config.yml. ``repo`` is ``owner/name`` on GitHub; ``data_root``
     (the data directory) gives the budget years their forms."""
-    backend: dict = {"name": "github", "repo": repo or "OKAND/OKAND", "branch": branch}
+    backend: dict = {
+        "name": "github",
+        "repo": repo or "OKAND/OKAND",
+        "branch": branch,
+        # In Swedish, naming the file: each becomes a commit and the pull request's title.
+        "commit_messages": {
+            "create": "Ny fil {{path}} (formulärredigeraren)",
+            "update": "Ändring i {{path}} (formulärredigeraren)",
+            "delete": "Ta bort {{path}} (formulärredigeraren)",
+            "uploadMedia": "Ladda upp {{path}} (formulärredigeraren)",
+            "deleteMedia": "Ta bort {{path}} (formulärredigeraren)",
+        },
+    }
+    # Sign-in (README, "Sign-in on GitHub Pages"): base_url is the OAuth proxy (Decap's
+    # default is Netlify's, https://api.netlify.com); site_domain names the Netlify site
+    # whose OAuth settings hold the GitHub app when Netlify is the provider;
+    # auth_endpoint is the proxy's sign-in path when it is not Decap's default "auth".
     if base_url:
         backend["base_url"] = base_url
+    if site_domain:
+        backend["site_domain"] = site_domain
+    if auth_endpoint:
+        backend["auth_endpoint"] = auth_endpoint
     by_field = {c.field: c for c in COLLECTIONS}
     out = {
         "locale": "sv",
