@@ -10,6 +10,7 @@ deploy) a missing editor stops the build.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -46,22 +47,41 @@ def _data_root(config) -> Path:
         return project / "data"
 
 
+def _budgets_stamp(data_root: Path) -> tuple:
+    """The budget files' names, sizes and times: the one part of the data the editor's
+    config reads (each budget year's columns), so a cached config is redone when they change."""
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(Path(data_root).glob("budget/*.yaml"))
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _config_yml(budgets_stamp: tuple = (), **settings) -> str:
+    """The editor's config.yml: a function of the models (code), the settings and the
+    budget files' columns (``budgets_stamp`` keys the cache), so written out once per
+    process while they stay the same (`serve` rebuilds; the YAML dump is a tenth of one)."""
+    return (
+        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
+        + yaml.safe_dump(cms_config(**settings), allow_unicode=True, sort_keys=False, width=100)
+    )
+
+
 def on_post_build(config, **kwargs):
     target = Path(config["site_dir"]) / "admin"
     target.mkdir(parents=True, exist_ok=True)
     extra = config.get("extra", {}).get("redigering", {}) or {}
-    data = cms_config(
-        repo=extra.get("repo") or _repo(config.get("repo_url")),
-        branch=extra.get("branch", "main"),
-        base_url=extra.get("base_url"),
-        site_domain=extra.get("site_domain"),
-        auth_endpoint=extra.get("auth_endpoint"),
-        site_url=config.get("site_url"),
-        data_root=_data_root(config),
-    )
+    data_root = _data_root(config)
     (target / "config.yml").write_text(
-        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
-        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+        _config_yml(
+            repo=extra.get("repo") or _repo(config.get("repo_url")),
+            branch=extra.get("branch", "main"),
+            base_url=extra.get("base_url"),
+            site_domain=extra.get("site_domain"),
+            auth_endpoint=extra.get("auth_endpoint"),
+            site_url=config.get("site_url"),
+            data_root=data_root,
+            budgets_stamp=_budgets_stamp(data_root),
+        ),
         encoding="utf-8",
     )
     if not (DIST / "decap-cms.js").is_file():

@@ -25,22 +25,30 @@ import subprocess
 from pathlib import Path
 
 
+# (top-level directory, commit) -> the dates: the history up to a commit never changes,
+# so a process that builds again (`properdocs serve`) reads the log once per commit.
+_by_commit: dict[tuple[str, str], dict[str, dt.date]] = {}
+
+
 def git_dates(repo_dir: Path) -> tuple[Path | None, dict[str, dt.date]]:
     """(top-level directory, {path relative to it: date of its last commit}); empty outside git."""
     try:
-        top, shallow = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel", "--is-shallow-repository"],
+        top, shallow, head = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD"],
             cwd=repo_dir, capture_output=True, text=True, check=True, timeout=30,
         ).stdout.split()
         if shallow == "true":  # a shallow clone would date every file to its one commit
             return None, {}
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-status", "-M", "HEAD"],
-            cwd=top, capture_output=True, text=True, check=True, timeout=120,
-        ).stdout
+        dates = _by_commit.get((top, head))
+        if dates is None:
+            log = subprocess.run(
+                ["git", "log", "--format=%x00%cs", "--name-status", "-M", head],
+                cwd=top, capture_output=True, text=True, check=True, timeout=120,
+            ).stdout
+            dates = _by_commit[(top, head)] = _dates_from_log(log)
     except (OSError, subprocess.SubprocessError, ValueError):
         return None, {}
-    return Path(top), _dates_from_log(log)
+    return Path(top), dates
 
 
 def _dates_from_log(log: str) -> dict[str, dt.date]:

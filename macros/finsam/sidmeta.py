@@ -7,6 +7,7 @@ line), without tags, cut at a word boundary. Pure: HTML in, text out.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -58,6 +59,7 @@ class _FirstParagraph(HTMLParser):
             self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=256)  # a pure function of the text: `serve` rebuilds ask again for unchanged pages
 def first_paragraph(page_html: str) -> str | None:
     parser = _FirstParagraph()
     parser.feed(page_html)

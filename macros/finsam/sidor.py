@@ -41,13 +41,29 @@ def own_pages_dir(data_dir: Path) -> Path:
     return Path(data_dir) / urls.OWN_PAGES_DIR
 
 
+# root -> (every page file's name, size and modification time; the pages read from them):
+# a build asks several times, and `serve` rebuilds read again only after an edit.
+_read: dict[str, tuple[tuple, tuple[OwnPage, ...]]] = {}
+
+
 def own_pages(data_dir: Path) -> list[OwnPage]:
     """Every Markdown file below data/sidor/, as a page at the same path in the docs tree."""
     root = own_pages_dir(data_dir)
     if not root.is_dir():
         return []
+    sources = sorted(root.rglob("*.md"))
+    stamp = tuple((str(p), st.st_mtime_ns, st.st_size) for p in sources if (st := p.stat()))
+    hit = _read.get(str(root))
+    if hit is not None and hit[0] == stamp:
+        return list(hit[1])
+    pages = _read_pages(root, sources)
+    _read[str(root)] = (stamp, tuple(pages))
+    return pages
+
+
+def _read_pages(root: Path, sources: list[Path]) -> list[OwnPage]:
     pages = []
-    for source in sorted(root.rglob("*.md")):
+    for source in sources:
         path = source.relative_to(root).as_posix()
         meta, body = front_matter(source.read_text(encoding="utf-8"))
         heading = next((ln[2:].strip() for ln in body.splitlines() if ln.startswith("# ")), "")

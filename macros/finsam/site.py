@@ -75,9 +75,23 @@ def plain(escaped: str) -> str:
 # -- the whole tree --------------------------------------------------------------
 
 
+# The last tree, with what it was made from: the hooks and the macros both ask for it
+# in one build (a loaded data set is never changed; the own pages are compared).
+_last_tree: list = []
+
+
 def tree(ds: DataSet, today) -> list[TreeFile]:
     """Every page and file the data adds to docs/: generated pages, generated files,
     the förbund's own pages. Each names the data files it comes from."""
+    own = tuple(own_pages(ds.root))
+    if _last_tree and _last_tree[0] is ds and _last_tree[1] == today and _last_tree[2] == own:
+        return list(_last_tree[3])
+    out = _tree(ds, today, own)
+    _last_tree[:] = [ds, today, own, tuple(out)]
+    return out
+
+
+def _tree(ds: DataSet, today, own) -> list[TreeFile]:
     from .pages import generated_files, generated_pages
 
     out = [
@@ -86,7 +100,7 @@ def tree(ds: DataSet, today) -> list[TreeFile]:
     ]
     out += [TreeFile(path, content, None) for path, content in generated_files(ds, today)]
     out += [
-        TreeFile(p.path, None, p.source, p.title, p.parent, ()) for p in own_pages(ds.root)
+        TreeFile(p.path, None, p.source, p.title, p.parent, ()) for p in own
     ]
     return out
 
