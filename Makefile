@@ -69,8 +69,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 quality: $(STAMP) quality-tools
 	FINSAM_QUALITY_STRICT=1 $(BIN)/python -m pytest
 
+# make bench BENCH_ARGS="--baseline <commit>" also builds that commit, paired with today's.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site $(VENV) node_modules

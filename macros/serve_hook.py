@@ -35,6 +35,7 @@ off.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import subprocess
@@ -92,6 +93,11 @@ def _put(kind: str, key, value) -> None:
 
 
 # -- signatures -------------------------------------------------------------
+
+
+def _digest(value) -> str:
+    """A short stand-in for a large signature (hashed once, not on every lookup)."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _ext_name(ext) -> str:
@@ -256,14 +262,14 @@ def _list_templates(loader) -> list[str]:
 def on_pre_build(config):
     if not _serving():
         return
-    _sig["config"] = (
+    _sig["config"] = _digest((
         repr(sorted((k, repr(v)) for k, v in config.items() if k not in _CONFIG_SKIP)),
         _theme_sig(config),
-    )
-    _sig["markdown"] = (
+    ))
+    _sig["markdown"] = _digest((
         tuple(_ext_name(e) for e in config.markdown_extensions),
         repr(sorted((k, repr(v)) for k, v in (config.mdx_configs or {}).items())),
-    )
+    ))
     macros = config.plugins.get("macros")
     env = getattr(macros, "env", None) if macros is not None else None
     if env is not None and not getattr(env, "_finsam_compile_memo", False):
@@ -306,14 +312,14 @@ def on_pre_build(config):
 @event_priority(-100)  # after the hooks have added the generated pages and files
 def on_files(files, config):
     if _serving():
-        _sig["files"] = tuple((f.src_uri, f.dest_uri, f.url) for f in files)
+        _sig["files"] = _digest(tuple((f.src_uri, f.dest_uri, f.url) for f in files))
     return files
 
 
 @event_priority(-100)
 def on_nav(nav, config, files):
     if _serving():
-        _sig["nav"] = _nav_sig(nav.items)
+        _sig["nav"] = _digest(_nav_sig(nav.items))
     return nav
 
 

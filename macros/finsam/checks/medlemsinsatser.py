@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compute.medlemsinsatser import STATE
+from ..model.medlemsinsatser import STATE  # not compute's module: validating needs no views
 from ..format import number
 from . import check
 

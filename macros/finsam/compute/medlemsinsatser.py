@@ -29,10 +29,9 @@ from ..memo import by_identity
 from ..model.befolkning import Befolkning
 from ..model.figurslag import for_contributions
 from ..model.forbundsordning import Kostnadsfordelning
+from ..model.medlemsinsatser import STATE
 from .rounding import allocate
 from .views import view_source
-
-STATE = "staten"
 
 
 @dataclass(frozen=True)

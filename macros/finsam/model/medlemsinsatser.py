@@ -13,6 +13,10 @@ from pydantic import Field
 from .base import Model, Slug, StrictBool, Text, Year
 from .budget import Avvikelse
 
+# The id that stands for the state (Arbetsförmedlingen and Försäkringskassan together)
+# in a contribution split, beside the members' organisation ids.
+STATE = "staten"
+
 
 class Insats(Model):
     medlem: Slug  # an organisation id, or "staten" for Arbetsförmedlingen and Försäkringskassan together
