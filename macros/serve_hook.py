@@ -21,15 +21,16 @@ the last *successful* build what is a pure function of inputs it can compare:
 * the list of the theme's files (Material ships ~10 000 icons; listing them is
   a tenth of a rebuild); only directories inside site-packages, which an edit
   cannot change;
-* and it polls the watched files every 0.2 s instead of ProperDocs' 0.5 s (about 4 % of a core while idle, against 2 %).
+* and it polls the watched files every 0.2 s instead of ProperDocs' 0.5 s (about
+  4 % of a core while idle, against 2 %).
 
 Everything else runs as in a clean build: the data are read and checked (bad data
 stops the rebuild, loudly, as before), the macros run on every page, the
 navigation is built, links and anchors are validated (a page taken from the
 cache was validated against the same files when it was built), the search index,
 feed and downloads are written. What a failed build (strict warnings included)
-made is never kept. The served output equals a clean build's (tests/test_serve_rebuild.py). ``FINSAM_SERVE_CACHE=0`` switches it
-off.
+made is never kept. The served output equals a clean build's
+(tests/test_serve_rebuild.py). ``FINSAM_SERVE_CACHE=0`` switches it off.
 """
 
 from __future__ import annotations
@@ -116,6 +117,14 @@ def _theme_sig(config) -> tuple:
                 st = os.stat(os.path.join(dirpath, name))
                 files.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
     return (theme.name, tuple(theme.dirs), repr(sorted((k, repr(v)) for k, v in theme.items())), tuple(sorted(files)))
+
+
+def _config_file(config) -> bytes:
+    path = config.config_file_path
+    try:
+        return Path(path).read_bytes() if path else b""
+    except OSError:
+        return b""
 
 
 def _nav_sig(items) -> tuple:
@@ -265,6 +274,7 @@ def on_pre_build(config):
     _sig["config"] = _digest((
         repr(sorted((k, repr(v)) for k, v in config.items() if k not in _CONFIG_SKIP)),
         _theme_sig(config),
+        _config_file(config),  # the plugins' and hooks' settings, which have no stable repr
     ))
     _sig["markdown"] = _digest((
         tuple(_ext_name(e) for e in config.markdown_extensions),
