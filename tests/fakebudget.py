@@ -31,17 +31,17 @@ def budget_2024():
                 {"id": "budget-2024", "rubrik": "Budget 2024", "slag": "budget", "ar": 2024},
             ],
             "intakter": [
-                {"id": "medel-fran-huvudmannen", "namn": "Medel", "kategori": "medlemsbidrag",
+                {"typ": "rad", "id": "medel-fran-huvudmannen", "namn": "Medel", "kategori": "medlemsbidrag",
                  "belopp": {"budget-2023": 1, "budget-2024": 9000}},
             ],
             "kostnader": [
-                {"grupp": "individinriktade-insatser", "namn": "Individ", "rader": [
-                    {"id": "samordningsteam-fns", "namn": "FNS", "kategori": "individ",
+                {"typ": "grupp", "grupp": "individinriktade-insatser", "namn": "Individ", "rader": [
+                    {"typ": "rad", "id": "samordningsteam-fns", "namn": "FNS", "kategori": "individ",
                      "belopp": {"budget-2023": -9999, "budget-2024": -1600}},
-                    {"id": "ny-rad", "namn": "Ny", "kategori": "individ",
+                    {"typ": "rad", "id": "ny-rad", "namn": "Ny", "kategori": "individ",
                      "belopp": {"budget-2023": -1, "budget-2024": -2}},
                 ]},
-                {"id": "styrelse", "namn": "Styrelse", "kategori": "administration",
+                {"typ": "rad", "id": "styrelse", "namn": "Styrelse", "kategori": "administration",
                  "belopp": {"budget-2023": -1, "budget-2024": -398}},
             ],
             "summor": {},

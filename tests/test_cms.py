@@ -14,10 +14,10 @@ import os
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import FIXTURE, REAL_DATA, ROOT
 from finsam.cms import EDITED, config
 
-CFG = config("forbundet/webbplats")
+CFG = config("forbundet/webbplats", data_root=REAL_DATA)  # with the budget years' forms
 
 
 def _fields(fields):
@@ -41,14 +41,15 @@ def _all_fields():
 def test_swedish_interface_and_editorial_workflow():
     assert CFG["locale"] == "sv"
     assert CFG["publish_mode"] == "editorial_workflow"
-    assert CFG["backend"] == {"name": "github", "repo": "forbundet/webbplats", "branch": "main"}
+    assert {k: CFG["backend"][k] for k in ("name", "repo", "branch")} == {"name": "github", "repo": "forbundet/webbplats", "branch": "main"}
+    assert all("{{path}}" in m and "(formulärredigeraren)" in m for m in CFG["backend"]["commit_messages"].values())
     assert set(CFG["local_backend"]["allowed_hosts"]) <= {"127.0.0.1", "localhost"}
 
 
 def test_the_required_collections_are_there():
     names = {c["name"] for c in CFG["collections"]}
     assert {"nyheter", "moten", "styrelser", "personer", "dokument", "kallor", "insatser"} <= names
-    assert names == {"nyheter", *EDITED}
+    assert names == {"nyheter", *EDITED, "budgetar"}
 
 
 def test_every_field_has_a_swedish_label_and_help():
@@ -118,3 +119,87 @@ def test_a_missing_editor_stops_the_build_when_required(tmp_path, monkeypatch):
     monkeypatch.setenv("FINSAM_ADMIN_REQUIRED", "1")
     with pytest.raises(PluginError, match="npm ci"):
         admin_hook.on_post_build({"site_dir": str(tmp_path), "extra": {}, "repo_url": None, "site_url": None})
+
+
+def test_a_list_of_two_shapes_is_a_typed_list_whose_key_the_model_reads(tmp_path):
+    """The budget's lines: Decap writes the chosen shape under typeKey, and the model
+    tells the shapes apart by that same key and value, so a line saved by the form
+    is read as the shape that was chosen."""
+    import shutil
+    import typing
+
+    from finsam.cms import budget_columns
+    from finsam.model.budget import POST_TYPE, Budget
+
+    shutil.copytree(FIXTURE / "budget", tmp_path / "budget")
+    cfg = config("forbundet/webbplats", data_root=tmp_path)
+    budgets = next(c for c in cfg["collections"] if c["name"] == "budgetar")
+    columns = budget_columns(tmp_path)
+    assert [f["name"] for f in budgets["files"]] == [str(y) for y in sorted(columns)]
+    assert all(f["file"] == f"data/budget/{f['name']}.yaml" for f in budgets["files"])
+    for form in budgets["files"]:
+        fields = {f["name"]: f for f in form["fields"]}
+        for section in ("intakter", "kostnader"):
+            typed = fields[section]
+            assert typed["typeKey"] == POST_TYPE
+            shapes = {t["name"]: t for t in typed["types"]}
+            union = typing.get_args(typing.get_args(Budget.model_fields[section].annotation)[0])[0]
+            tags = {typing.get_args(m.model_fields[POST_TYPE].annotation)[0] for m in typing.get_args(union)}
+            assert set(shapes) == tags
+            rad = {f["name"]: f for f in shapes["rad"]["fields"]}
+            assert POST_TYPE not in rad  # Decap writes it from the chosen shape
+            # one number field per column of this very file, labelled with its heading
+            cols = columns[int(form["name"])]
+            assert [(f["name"], f["label"]) for f in rad["belopp"]["fields"]] == list(cols.items())
+            assert all(f["widget"] == "number" and f["value_type"] == "int" for f in rad["belopp"]["fields"])
+            inner = {f["name"]: f for f in {f["name"]: f for f in shapes["grupp"]["fields"]}["rader"]["fields"]}
+            assert inner[POST_TYPE] == {**inner[POST_TYPE], "widget": "hidden", "default": "rad"}
+
+
+def test_every_phrase_of_the_interface_is_swedish():
+    """Decap's Swedish translation lacks some phrases (it falls back to English:
+    "Add möte"); admin/svenska.js adds them. Every phrase of the English translation
+    then has a Swedish one, and none uses a glyph common fonts lack (the full-width
+    plus showed as an empty box)."""
+    import json
+    import shutil
+    import subprocess
+
+    locales = ROOT / "node_modules" / "decap-cms-locales" / "src"
+    if not (shutil.which("node") and (locales / "sv" / "index.js").is_file()):
+        if os.environ.get("FINSAM_QUALITY_STRICT") == "1":
+            pytest.fail("node eller node_modules/decap-cms-locales saknas (kör npm ci)")
+        pytest.skip("node or node_modules/decap-cms-locales missing (npm ci)")
+    script = f"""
+    const fs = require('fs'), vm = require('vm');
+    const load = p => {{ const src = fs.readFileSync(p, 'utf8').replace(/export default \\w+;/, '').replace(/^const (\\w+) =/m, 'module.exports =');
+      const m = {{exports: {{}}}}; vm.runInNewContext(src, {{module: m}}); return m.exports; }};
+    const en = load({json.dumps(str(locales / 'en' / 'index.js'))});
+    const sv = load({json.dumps(str(locales / 'sv' / 'index.js'))});
+    const CMS = {{ getLocale: () => sv, registerLocale: (n, p) => {{ CMS.out = p; }}, init: () => {{}} }};
+    vm.runInNewContext(fs.readFileSync({json.dumps(str(ROOT / 'macros' / 'admin' / 'svenska.js'))}, 'utf8'), {{window: {{CMS}}}});
+    const flat = (o, p = '') => Object.entries(o).flatMap(([k, v]) => typeof v === 'object' ? flat(v, p + k + '.') : [[p + k, v]]);
+    const have = new Map(flat(CMS.out));
+    console.log(JSON.stringify({{missing: flat(en).map(([k]) => k).filter(k => !have.has(k)), values: [...have.values()]}}));
+    """
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    out = json.loads(result.stdout)
+    assert out["missing"] == []
+    assert not [v for v in out["values"] if "\uff0b" in v]
+
+
+def test_the_cookie_page_names_what_the_editor_stores():
+    """The form editor keeps the signed-in user's GitHub token in localStorage under
+    one key; the cookie page names it, so a Decap upgrade that renames it fails here."""
+    page = (ROOT / "docs" / "om-webbplatsen" / "kakor.md").read_text(encoding="utf-8")
+    bundle = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+    assert "`decap-cms-user`" in page and "/admin/" in page and "IndexedDB" in page
+    if bundle.is_file():
+        assert '"decap-cms-user"' in bundle.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_validator_names_the_shapes_as_the_forms_do():
+    from finsam.helptexts import value_label
+    from finsam.model.budget import POST_SHAPES
+
+    assert {k: value_label(k) for k in POST_SHAPES} == POST_SHAPES

@@ -1,8 +1,9 @@
 """End to end, offline: the form editor at /admin/ in headless Chromium, with
 decap-server's local backend on 127.0.0.1 writing to a copy of the repository.
 
-Through the forms it adds a meeting and names a board member, saves, reads the
-files back and validates the whole data set; no request leaves 127.0.0.1.
+Through the forms it adds a meeting, names a board member and fixes a typo in a
+budget line, saves, reads the files back and validates the whole data set (the
+budget keeps every other figure and shape); no request leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 from browser import Chromium, SiteServer, missing_tools
 from conftest import REAL_DATA, ROOT
 from finsam.dataset import load_dataset
+from finsam.model.budget import Budget
 from finsam.yamlload import read_yaml
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
@@ -125,7 +127,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     site = tmp_path / "site"
     admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
     port = _free_port()
-    cfg = config("forbundet/webbplats")
+    cfg = config("forbundet/webbplats", data_root=repo / "data")
     cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
     (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -136,6 +138,10 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     board_file, seat, holder = next(((f, i, s) for f, i, s in seats if s["person"] is None), seats[0])
     person = next(p for p in read_yaml(repo / "data" / "personer.yaml")[0].data["personer"] if p["id"] != holder["person"])
     source = read_yaml(repo / "data" / "kallor.yaml")[0].data["kallor"][0]
+
+    budget_file = max((repo / "data" / "budget").glob("*.yaml"))
+    budget_before = Budget.model_validate(read_yaml(budget_file)[0].data).model_dump()
+    line_name = budget_before["kostnader"][0]["namn"]
 
     server = subprocess.Popen(
         [str(DECAP_SERVER)],
@@ -164,7 +170,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
             # A meeting, added to the newest year's file.
             ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
             ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
-            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Add möte')).click()")
+            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
             ed.item("id", "kalla")
             new_id = f"styrelsemote-{year}-12-08"
             ed.type("id", new_id)
@@ -193,6 +199,27 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
             ed.choose("person", person["namn"])
             ed.publish()
             requests += _requests(browser)
+
+            # A typo fixed in a budget line's name: the rest of the budget keeps its meaning.
+            browser.load(f"{web.origin}/admin/", quiet=1)
+            ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
+            if "Samlingar" not in ed.js("document.body.innerText"):
+                ed.click("Logga in")
+                ed.wait("document.body.innerText.includes('Samlingar')")
+            ed.open(f"#/collections/budgetar/entries/{budget_file.stem}", "KOSTNADER")
+            ed.js(
+                "(() => { const t = [...document.querySelectorAll('*')].filter(e => e.children.length === 0"
+                f" && (e.innerText || '').trim() === {json.dumps(line_name)});"
+                " let el = t[0]; for (let i = 0; i < 5 && el; i++) { const b = el.querySelector('button');"
+                " if (b) { b.click(); return; } el = el.parentElement; } })()"
+            )
+            ed.wait(f"[...document.querySelectorAll('input')].some(i => i.value === {json.dumps(line_name)})")
+            ed.js(
+                f"window.__set([...document.querySelectorAll('input')].find(i => i.value === {json.dumps(line_name)}),"
+                f" {json.dumps(line_name + 'x')})"
+            )
+            ed.publish()
+            requests += _requests(browser)
     finally:
         server.terminate()
         server.wait(10)
@@ -202,6 +229,83 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     assert added["slag"] == "styrelsemote" and added["kalla"] == source["id"]
     assert str(added["datum"]) == f"{year}-12-08" and added["start"] == "09:00"
     assert read_yaml(board_file)[0].data["platser"][seat]["person"] == person["id"]
+    budget_after = Budget.model_validate(read_yaml(budget_file)[0].data).model_dump()
+    assert budget_after["kostnader"][0]["namn"] == line_name + "x"
+    budget_after["kostnader"][0]["namn"] = line_name
+    assert budget_after == budget_before  # the form kept every other figure, shape and note
     load_dataset(repo / "data")  # everything still valid, every check passes
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))]
     assert outside == []
+
+
+@pytest.mark.build
+def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
+    """decap-server's git mode is the editorial workflow on a local repository (as
+    on GitHub: a branch cms/<collection>/<entry> per change, merged only when
+    published). Saving a meeting in the form leaves main as it was; the change is
+    on its own branch, with a Swedish commit message naming the file."""
+    _need_tools()
+    import admin_hook
+    from finsam.cms import config
+
+    repo = tmp_path / "repo"
+    shutil.copytree(REAL_DATA, repo / "data")
+    git = lambda *a: subprocess.run(["git", "-C", str(repo), *a], check=True, capture_output=True, text=True).stdout  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "commit", "-qm", "data")
+    site = tmp_path / "site"
+    admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
+    port = _free_port()
+    cfg = config("forbundet/webbplats", data_root=repo / "data")
+    cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
+    (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    year = max(int(p.stem) for p in (repo / "data" / "moten").glob("*.yaml"))
+    meetings = repo / "data" / "moten" / f"{year}.yaml"
+    before = meetings.read_bytes()
+    source = read_yaml(repo / "data" / "kallor.yaml")[0].data["kallor"][0]
+
+    env = {**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(repo),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@127.0.0.1", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@127.0.0.1"}
+    server = subprocess.Popen([str(DECAP_SERVER)], cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with SiteServer(site) as web, Chromium(timeout=60) as browser:
+            ed = Editor(browser)
+            browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            browser.load(f"{web.origin}/admin/", quiet=1)
+            ed.click("Logga in")
+            ed.wait("document.body.innerText.includes('Samlingar')")
+            ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
+            ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
+            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
+            ed.item("id", "kalla")
+            ed.type("id", f"styrelsemote-{year}-12-08")
+            ed.type("datum", f"{year}-12-08")
+            ed.type("organ", "Förbundsstyrelsen")
+            ed.type("rubrik", "Styrelsemöte")
+            ed.choose("slag", "Styrelsemöte")
+            ed.choose("kalla", source["id"])
+            ed.click("Spara")  # the editorial workflow: save is a draft on a branch, no "Publicera nu"
+            ed.wait("[...document.querySelectorAll('button')].some(b => b.textContent.includes('opublicerade'))")
+            requests = _requests(browser)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    branch = f"cms/moten/{year}"
+    assert git("branch", "--show-current").strip() == "main"
+    assert git("branch", "--list", branch).strip().endswith(branch)
+    assert git("show", f"main:data/moten/{year}.yaml").encode() == before  # main untouched
+    changed = git("show", f"{branch}:data/moten/{year}.yaml")
+    assert f"styrelsemote-{year}-12-08" in changed
+    assert git("log", "-1", "--format=%s", branch).strip() == f"Ändring i data/moten/{year}.yaml (formulärredigeraren)"
+    assert [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))] == []

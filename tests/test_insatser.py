@@ -192,7 +192,7 @@ def test_budget_line_must_exist_in_the_budget(real, tmp_path):
 
     data = tmp_path / "data"
     shutil.copytree(REAL_DATA, data)
-    edit(data / "budget" / "2023.yaml", "      - id: samordningsteam-fns\n", "      - id: samordningsteam-fns-ny\n")
+    edit(data / "budget" / "2023.yaml", "        id: samordningsteam-fns\n", "        id: samordningsteam-fns-ny\n")
     edit(data / "insatser.yaml", "budgetrader: [insatskatalogen]", "budgetrader: [insatskatalog]")
     problems = [p for p in problems_in(data) if "insatser.yaml" in p]
     assert len(problems) == 2, problems

@@ -132,3 +132,61 @@ def test_the_guide_reads_the_same_on_github():
     for path in (GUIDE, ROOT / "CONTRIBUTING.md"):
         text = path.read_text(encoding="utf-8")
         assert "{{" not in text and "{%" not in text, path
+
+
+def _yaml_examples() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_every_yaml_example_in_the_guide_is_valid_data():
+    """Staff copy the guide's examples into the files: each must be a valid record
+    of the kind it shows (a source, a person, a seat, a meeting, a document, a budget
+    line), so copying one never gives an error the guide did not warn about."""
+    import textwrap
+
+    import yaml
+    from pydantic import ValidationError
+
+    from finsam.model.budget import Rad
+    from finsam.model.dokument import Dokument
+    from finsam.model.kallor import Kalla
+    from finsam.model.moten import Moten
+    from finsam.model.styrelse import Person, Plats
+
+    items = (Kalla, Person, Plats, Dokument, Rad)
+    examples = _yaml_examples()
+    assert len(examples) >= 5
+    for example in examples:
+        data = yaml.safe_load(textwrap.dedent(example))
+        if isinstance(data, dict):  # a whole file (a new year's meetings)
+            Moten.model_validate(data)
+            continue
+        (record,) = data
+        if set(record) <= {"typ", "id"}:  # a fragment: the first lines of a budget line
+            assert record["typ"] in ("rad", "grupp"), example
+            continue
+        accepted = []
+        for model in items:
+            try:
+                model.model_validate(record)
+                accepted.append(model)
+            except ValidationError:
+                pass
+        assert accepted, f"the guide's example is no valid record:\n{example}"
+
+
+def test_the_guide_lists_the_allowed_values_the_model_allows():
+    """The fixed values the guide spells out for GitHub's editor (a document's type,
+    a person's group) are exactly those the model accepts."""
+    import typing
+
+    from finsam.model.dokument import Dokument
+    from finsam.model.styrelse import Roll
+
+    text = GUIDE.read_text(encoding="utf-8")
+    kinds = typing.get_args(Dokument.model_fields["typ"].annotation)
+    listed = re.search(r"`typ` skrivs med små bokstäver.*?som ett av: (.*?)\. ", text, flags=re.S).group(1)
+    assert re.findall(r"`([a-z_]+)`", listed) == list(kinds)
+    groups = typing.get_args(Roll.model_fields["grupp"].annotation)
+    named = re.search(r"Gruppen skrivs med sitt id:(.*?)\.\n", text, flags=re.S).group(1)
+    assert set(re.findall(r"`([a-z_]+)`", named)) == set(groups)

@@ -77,3 +77,27 @@ def test_test_and_build_failures_are_summarised_in_swedish(tmp_path):
     log = tmp_path / "build.log"
     log.write_text("INFO - bygger\nERROR - Doc file 'a.md' contains a link 'b.md', but the target is not found\n", encoding="utf-8")
     assert "ERROR - Doc file" in ci.build_summary(log).replace("\\", "")
+
+
+def test_the_messages_staff_meet_first_link_to_their_own_section(tmp_path):
+    """What a newcomer got wrong when trying the guide's tasks (a budget post without
+    its shape, a fixed value written as its label) links to the section that explains
+    it, not to "Andra fel"."""
+    import shutil
+
+    import pytest
+
+    from conftest import REAL_DATA, edit
+    from finsam.dataset import load_dataset
+    from finsam.problems import DataError
+    from finsam.summary import kind
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    budget = sorted((data / "budget").glob("*.yaml"))[0]
+    budget.write_text(re.sub(r"^  - typ: rad\n    ", "  - ", budget.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    edit(data / "dokument.yaml", "    typ: verksamhetsplan\n", "    typ: Verksamhetsplan\n")
+    with pytest.raises(DataError) as err:
+        load_dataset(data)
+    kinds = {kind(p)[0] for p in err.value.problems}
+    assert {"poster-av-tva-slag", "fasta-varden"} <= kinds, [p.format() for p in err.value.problems]

@@ -20,11 +20,13 @@ import datetime as dt
 import types
 import typing
 from decimal import Decimal
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from .dataset import COLLECTIONS, Collection
 from .helptexts import field_help, literal_values, model_help, model_key, value_label
+from .model.budget import POST_TYPE, Budget
 
 # Free text written over several lines (a multi-line text box instead of one line).
 LONG_TEXT = {
@@ -56,9 +58,11 @@ REFERENCES: dict[str, tuple[str, str, str, str]] = {
 NOT_REFERENCES = {("medlemsinsatser", "medlem")}  # may also be "staten"
 
 # The collections the editor shows, in this order (field names in COLLECTIONS).
-# Budgets are not here: their amounts sit in maps keyed by column id, which no form
-# widget writes back as a map; a new budget year starts with `make nytt-ar` and is
-# filled in in GitHub's editor (docs/om-webbplatsen/redigera.md).
+# Budgets come after them (budget_collection): their amounts sit in maps keyed by
+# each file's own column ids, so each budget year has its own form, written from
+# that file's columns. A new budget year cannot be a form of its own (its columns
+# are not known until someone writes them); it starts with `make nytt-ar` or a
+# copy in GitHub's editor (docs/om-webbplatsen/redigera.md).
 EDITED = [
     "moten", "styrelser", "personer", "dokument", "kallor", "insatser",
     "verksamhetsplaner", "medlemsinsatser", "utfall", "arvoden", "forbund", "arshjul",
@@ -94,8 +98,12 @@ def _module(cls: type[BaseModel]) -> str:
     return cls.__module__.rsplit(".", 1)[-1]
 
 
-def widget(cls: type[BaseModel], name: str) -> dict:
-    """The Decap field for ``cls.name``: label, hint, widget and its options."""
+def widget(cls: type[BaseModel], name: str, columns: dict[str, str] | None = None) -> dict:
+    """The Decap field for ``cls.name``: label, hint, widget and its options.
+
+    ``columns`` (a budget's column id -> heading) gives the keys of a map keyed by
+    column (a budget line's amounts): one number field per column of that file.
+    """
     info = cls.model_fields[name]
     help_ = field_help(cls, name)
     out: dict = {"name": name, "label": help_.title if help_ else name}
@@ -117,14 +125,17 @@ def widget(cls: type[BaseModel], name: str) -> dict:
         if ref:
             out.update(_relation(ref, multiple=True))
         elif len(models) == 1:
-            out.update(widget="list", fields=fields_of(models[0]), summary=_summary(models[0]))
+            out.update(widget="list", fields=fields_of(models[0], columns), summary=_summary(models[0]))
             own = model_help(models[0])
             if own:
                 out["label_singular"] = own.title.lower()
             if len(models[0].model_fields) <= 3:
                 out["collapsed"] = False  # small items (a seat): shown open, no click to see them
         elif len(models) > 1:
-            out.update(widget="list", types=[_typed(m) for m in models], typeKey="slag")
+            # A list mixing shapes: each item says its shape under POST_TYPE (the model's
+            # tagged union), which is the key Decap's typed list writes.
+            out.update(widget="list", types=[_typed(m, columns) for m in models], typeKey=POST_TYPE)
+            out["label_singular"] = "post"  # "Lägg till post", then the shape: Rad / Grupp av rader
         elif literal_values(item):
             out.update(_select(literal_values(item), multiple=True))
         else:
@@ -138,13 +149,59 @@ def widget(cls: type[BaseModel], name: str) -> dict:
         return out
     models = _models(annotation)
     if models:
-        out.update(widget="object", fields=fields_of(models[0]), collapsed=True)
+        fields = fields_of(models[0], columns)
+        out.update(widget="object", fields=_optional(fields) if out.get("required") is False else fields, collapsed=True)
         return out
     if origin is dict:
-        # A map with keys chosen by staff (a budget's column id -> amount) has no form
-        # widget that writes it back as a map; such files are edited in GitHub's editor.
-        raise NotImplementedError(f"{model_key(cls)}.{name}: en tabell med egna nycklar har inget formulärfält")
+        out.update(_map(cls, annotation, columns))
+        return out
     out.update(_scalar(annotation, name))
+    return out
+
+
+def _map(cls: type[BaseModel], annotation, columns: dict[str, str] | None) -> dict:
+    """A map as an object with one field per key: fixed keys (a Literal) or, for a
+    map keyed by column, the columns of the file the form edits. A map whose keys
+    are chosen freely has no faithful form."""
+    key_type, value_type = typing.get_args(annotation)
+    fixed = literal_values(_base(key_type))
+    if fixed:
+        keys = {k: (field_help(cls, k).title if field_help(cls, k) else k) for k in fixed}
+    elif columns is not None:
+        keys = columns
+    else:
+        raise NotImplementedError(f"{model_key(cls)}: en tabell med egna nycklar har inget formulärfält")
+    value_type, _ = _strip_optional(value_type)
+    models = _models(value_type)
+    fields = []
+    for key, heading in keys.items():
+        if models:
+            help_ = model_help(models[0])
+            fields.append({
+                "name": key, "label": f"{heading}: {help_.title.lower()}" if help_ else heading,
+                "hint": help_.description if help_ else heading, "required": False,
+                "widget": "object", "collapsed": True, "fields": _optional(fields_of(models[0], columns)),
+            })
+        else:
+            fields.append({
+                "name": key, "label": heading, "required": False,
+                "hint": f"Beloppet i kolumnen {heading} ({key}), i filens enhet. Tomt där dokumentet inte trycker något.",
+                **_scalar(_base(value_type), key),
+            })
+    return {"widget": "object", "collapsed": False, "fields": fields}
+
+
+def _optional(fields: list[dict]) -> list[dict]:
+    """The fields of an object that may be left out (an acknowledged difference):
+    Decap checks the required fields of an empty optional object too and refuses
+    to save, so inside one nothing is required in the form; the validator still
+    requires them once the object is filled in (the pull request's checks)."""
+    out = []
+    for f in fields:
+        f = {**f, "required": False}
+        if f.get("widget") == "object":
+            f["fields"] = _optional(f["fields"])
+        out.append(f)
     return out
 
 
@@ -200,13 +257,36 @@ def _summary(cls: type[BaseModel]) -> str:
     return " · ".join("{{fields.%s}}" % name for name in list(cls.model_fields)[:3])
 
 
-def _typed(cls: type[BaseModel]) -> dict:
+def _tag(cls: type[BaseModel]) -> str:
+    """The one value ``cls`` has under POST_TYPE (``Rad`` -> ``rad``)."""
+    (value,) = typing.get_args(cls.model_fields[POST_TYPE].annotation)
+    return value
+
+
+def _typed(cls: type[BaseModel], columns: dict[str, str] | None = None) -> dict:
+    """One shape of a typed list; Decap writes its name under the list's typeKey."""
     help_ = model_help(cls)
-    return {"name": cls.__name__.lower(), "label": help_.title if help_ else cls.__name__, "fields": fields_of(cls)}
+    fields = [f for f in fields_of(cls, columns) if f["name"] != POST_TYPE]
+    out = {"name": _tag(cls), "label": help_.title if help_ else cls.__name__, "fields": fields}
+    if help_:
+        out["hint"] = help_.description
+    out["summary"] = _summary(cls)
+    return out
 
 
-def fields_of(cls: type[BaseModel]) -> list[dict]:
-    return [widget(cls, name) for name in cls.model_fields]
+def fields_of(cls: type[BaseModel], columns: dict[str, str] | None = None) -> list[dict]:
+    out = []
+    for name in cls.model_fields:
+        if name == POST_TYPE and typing.get_origin(cls.model_fields[name].annotation) is typing.Literal and len(
+            typing.get_args(cls.model_fields[name].annotation)
+        ) == 1:
+            # An item's shape where the list has one shape only (a group's lines):
+            # written, not asked for.
+            help_ = field_help(cls, name)
+            out.append({"name": name, "label": help_.title, "hint": help_.description, "widget": "hidden", "default": _tag(cls)})
+            continue
+        out.append(widget(cls, name, columns))
+    return out
 
 
 def _collection(coll: Collection) -> dict:
@@ -231,12 +311,65 @@ def _collection(coll: Collection) -> dict:
     out = {"name": coll.field, **base, "folder": folder, "fields": fields_of(coll.model)}
     if "ar" in coll.model.model_fields:
         out.update(create=True, identifier_field="ar", slug="{{ar}}", summary="{{fields.ar}}")
+        out["label_singular"] = f"{label.lower()} för ett nytt år"  # "Lägg till verksamhetsplan för ett nytt år"
     else:
         # Files named after the year they hold (moten/2025.yaml): a new one is named by the
         # year it is created in; the guide says how to start next year's file in advance.
         out.update(create=coll.field == "moten", slug="{{year}}", summary="{{filename}}")
+        if coll.field == "moten":
+            out["label_singular"] = "möten för i år"  # the new file is named after the current year
         out["identifier_field"] = coll.model.model_fields and next(iter(coll.model.model_fields))
     return out
+
+
+def budget_columns(data_root: Path) -> dict[int, dict[str, str]]:
+    """Each budget file's columns (id -> heading), read as the validator reads them.
+
+    A file that does not parse or has no columns yet is left out: it has no form
+    until it is valid (its problems are reported by `make validate`)."""
+    from .yamlload import read_yaml
+
+    out: dict[int, dict[str, str]] = {}
+    for path in sorted(Path(data_root).glob("budget/*.yaml")):
+        doc, problems = read_yaml(path)
+        data = doc.data if doc is not None and not problems else None
+        if not path.stem.isdigit() or not isinstance(data, dict) or not isinstance(data.get("kolumner"), list):
+            continue
+        cols = {
+            str(c["id"]): str(c.get("rubrik") or c["id"])
+            for c in data["kolumner"]
+            if isinstance(c, dict) and isinstance(c.get("id"), str)
+        }
+        if cols:
+            out[int(path.stem)] = cols
+    return out
+
+
+def budget_collection(budgets: dict[int, dict[str, str]]) -> dict | None:
+    """Budgets: one form per year, whose amount fields are that year's columns."""
+    if not budgets:
+        return None
+    help_ = model_help(Budget)
+    return {
+        "name": "budgetar",
+        "label": help_.title + "ar" if help_ else "Budgetar",
+        "description": (
+            "Ett formulär per budgetår, med ett beloppsfält per kolumn i årets tabell. "
+            "Ett nytt budgetår skapas med make nytt-ar eller i GitHubs webbredigerare (se guiden)."
+        ),
+        "extension": "yaml",
+        "format": "yaml",
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": str(year),
+                "label": f"Budget {year}",
+                "file": f"data/budget/{year}.yaml",
+                "fields": fields_of(Budget, columns),
+            }
+            for year, columns in sorted(budgets.items())
+        ],
+    }
 
 
 def news_collection() -> dict:
@@ -244,7 +377,7 @@ def news_collection() -> dict:
     return {
         "name": "nyheter",
         "label": "Nyheter (Aktuellt)",
-        "label_singular": "Nyhet",
+        "label_singular": "nyhet",
         "description": "Nyheter på sidan Aktuellt. Rubriken är första raden i texten, efter #.",
         "folder": "data/sidor/aktuellt/posts",
         "extension": "md",
@@ -293,11 +426,40 @@ def news_collection() -> dict:
     }
 
 
-def config(repo: str | None, branch: str = "main", base_url: str | None = None, site_url: str | None = None) -> dict:
-    """The whole config.yml. ``repo`` is ``owner/name`` on GitHub."""
-    backend: dict = {"name": "github", "repo": repo or "OKAND/OKAND", "branch": branch}
+def config(
+    repo: str | None,
+    branch: str = "main",
+    base_url: str | None = None,
+    site_url: str | None = None,
+    data_root: Path | None = None,
+    site_domain: str | None = None,
+    auth_endpoint: str | None = None,
+) -> dict:
+    """The whole config.yml. ``repo`` is ``owner/name`` on GitHub; ``data_root``
+    (the data directory) gives the budget years their forms."""
+    backend: dict = {
+        "name": "github",
+        "repo": repo or "OKAND/OKAND",
+        "branch": branch,
+        # In Swedish, naming the file: each becomes a commit and the pull request's title.
+        "commit_messages": {
+            "create": "Ny fil {{path}} (formulärredigeraren)",
+            "update": "Ändring i {{path}} (formulärredigeraren)",
+            "delete": "Ta bort {{path}} (formulärredigeraren)",
+            "uploadMedia": "Ladda upp {{path}} (formulärredigeraren)",
+            "deleteMedia": "Ta bort {{path}} (formulärredigeraren)",
+        },
+    }
+    # Sign-in (README, "Sign-in on GitHub Pages"): base_url is the OAuth proxy (Decap's
+    # default is Netlify's, https://api.netlify.com); site_domain names the Netlify site
+    # whose OAuth settings hold the GitHub app when Netlify is the provider;
+    # auth_endpoint is the proxy's sign-in path when it is not Decap's default "auth".
     if base_url:
         backend["base_url"] = base_url
+    if site_domain:
+        backend["site_domain"] = site_domain
+    if auth_endpoint:
+        backend["auth_endpoint"] = auth_endpoint
     by_field = {c.field: c for c in COLLECTIONS}
     out = {
         "locale": "sv",
@@ -311,6 +473,9 @@ def config(repo: str | None, branch: str = "main", base_url: str | None = None, 
         "public_folder": "/dokument",
         "collections": [news_collection()] + [_collection(by_field[f]) for f in EDITED if f in by_field],
     }
+    budgets = budget_collection(budget_columns(data_root)) if data_root is not None else None
+    if budgets:
+        out["collections"].append(budgets)
     if site_url:
         out["site_url"] = site_url
         out["display_url"] = site_url

@@ -23,6 +23,7 @@ GUIDE_FILE = "docs/om-webbplatsen/redigera.md"
 KINDS: list[tuple[str, str, str]] = [
     (r"inte ifylld", "uppgift-att-fylla-i", "Uppgift att fylla i"),
     (r"okänd nyckel", "okand-nyckel", "Okänd nyckel"),
+    (r"poster av två slag|typ: rad", "poster-av-tva-slag", "Poster av två slag"),
     (r"saknas \(skriv null|nyckeln '.*' saknas", "nyckel-som-saknas", "Nyckel som saknas"),
     (r"YAML|tabbtecken|indrag", "fel-i-yaml-skrivsattet", "Fel i YAML-skrivsättet"),
     (r"datum|ÅÅÅÅ-MM-DD", "datum", "Datum"),
@@ -31,6 +32,7 @@ KINDS: list[tuple[str, str, str]] = [
     (r"små bokstäver", "id", "Id"),
     (r"https://|webbadress|länk", "webbadress", "Webbadress"),
     (r"finns inte i data/|finns inte", "hanvisning-som-inte-finns", "Hänvisning som inte finns"),
+    (r"ska vara '", "fasta-varden", "Fasta värden"),
 ]
 CHECK = ("kontroll-som-inte-gar-igenom", "Kontroll som inte går igenom")
 OTHER = ("andra-fel", "Andra fel")

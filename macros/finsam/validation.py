@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .model.base import MAX_ID_LENGTH, PATTERN_MESSAGES
+from .model.budget import POST_SHAPES, POST_TYPE
 from .problems import Problem
 from .yamlload import PathKey, YamlDocument, format_path
 
@@ -30,6 +31,10 @@ def _problems(model: type[BaseModel], doc: YamlDocument, err: ValidationError) -
     by_path: dict[PathKey, list[dict]] = {}
     for e in err.errors(include_url=False):
         path = _data_path(doc.data, e["loc"])
+        if e["type"] == "union_tag_invalid":
+            path += (_tag_key(e),)  # the line of the wrong value, not of the item
+        if e["type"] == "union_tag_not_found":
+            e = {**e, "ctx": {**(e.get("ctx") or {}), "expected_tags": _tags_at(model, path, _tag_key(e))}}
         by_path.setdefault(path, []).append(e)
     _drop_missing_explained_by_misspelling(model, by_path)
     problems = []
@@ -65,11 +70,18 @@ def _data_path(data: Any, loc: tuple) -> PathKey:
     """Keep the parts of pydantic's location that name real keys/positions.
 
     Unions add branch names (``Aldersgrupp``, ``literal['alla']``) to the
-    location; those are not in the data and are dropped.
+    location; those are not in the data and are dropped. A tagged union (a list
+    whose items say their shape under ``typ``) adds the tag after the item's
+    position; it is dropped too, even where it is also a key (``grupp``).
     """
     path: list[Any] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        if (
+            i and isinstance(loc[i - 1], int) and isinstance(node, dict) and part == node.get(POST_TYPE)
+            and i + 1 < len(loc)
+        ):
+            continue  # the tag of a tagged union's branch
         if isinstance(node, dict) and isinstance(part, str) and (
             part in node or (part == loc[-1] and not any(c in part for c in "[("))  # not a union branch's label
         ):
@@ -112,10 +124,45 @@ def _show(value: Any) -> str:
     return f"'{text}'"
 
 
+def _tag_key(e: dict) -> str:
+    return str((e.get("ctx") or {}).get("discriminator", POST_TYPE)).strip("'\"")
+
+
+def _tags_at(model: type[BaseModel], path: PathKey, key: str) -> str:
+    """The tags a tagged union at ``path`` accepts, as pydantic writes them ("'rad', 'grupp'")."""
+    current: Any = model
+    for part in path:
+        current = _unwrap(current, part)
+        if current is None:
+            return ""
+    while typing.get_origin(current) is typing.Annotated:
+        current = typing.get_args(current)[0]
+    tags = []
+    for branch in typing.get_args(current):
+        field = branch.model_fields.get(key) if _is_model(branch) else None
+        tags += [repr(v) for v in typing.get_args(field.annotation)] if field else []
+    return ", ".join(tags)
+
+
+def _tag_choices(e: dict) -> str:
+    """"typ: rad (Rad med belopp) eller typ: grupp (...)" from a tagged union's error."""
+    key = _tag_key(e)
+    tags = re.findall(r"'([^']*)'", str((e.get("ctx") or {}).get("expected_tags", "")))
+    shown = [f"{key}: {t}" + (f" ({POST_SHAPES[t]})" if t in POST_SHAPES else "") for t in tags]
+    return ", ".join(shown[:-1]) + (" eller " if len(shown) > 1 else "") + shown[-1] if shown else key
+
+
 def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
     t = e["type"]
     ctx = e.get("ctx") or {}
     value = e.get("input")
+    if t == "union_tag_not_found":
+        return (
+            f"nyckeln '{_tag_key(e)}' saknas; listan har poster av två slag och varje post säger "
+            f"vilket den är: {_tag_choices(e)}"
+        )
+    if t == "union_tag_invalid":
+        return f"ska vara {_tag_choices(e)}, inte {_show(ctx.get('tag'))}"
     if t == "missing":
         key = path[-1] if path else ""
         return f"nyckeln '{key}' saknas (skriv null om uppgiften inte är känd)"

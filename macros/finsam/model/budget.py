@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field
 
 from .base import Model, Percent, Slug, Text, Year
 
@@ -53,6 +53,7 @@ class Kolumn(Model):
 
 
 class Rad(Model):
+    typ: Literal["rad"]
     id: Slug
     namn: Text
     kategori: Kategori | IntaktKategori | None = None
@@ -61,13 +62,20 @@ class Rad(Model):
 
 
 class Grupp(Model):
+    typ: Literal["grupp"]
     grupp: Slug
     namn: Text
     rader: Annotated[list[Rad], Field(min_length=1)]
     summa: Angivet | None = None
 
 
-Post = Rad | Grupp
+# The budget's lists mix two shapes; each item says which it has under ``typ``
+# (a form editor's list of typed items writes the same key), so a misspelt key
+# is reported against the shape the item says it has, never guessed.
+POST_TYPE = "typ"
+# What each shape is, for the validator's message (the catalogue's value labels say the same).
+POST_SHAPES = {"rad": "Rad med belopp", "grupp": "Grupp av rader under en rubrik"}
+Post = Annotated[Rad | Grupp, Discriminator(POST_TYPE)]
 
 
 class Summor(Model):
