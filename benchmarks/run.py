@@ -294,7 +294,9 @@ def write_twin(work: Path, captured: dict) -> Path:
     for src_uri, (meta, markdown) in captured["pages"].items():
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
+        # The hooks give titles and descriptions as escaped Markup: the twin (no hooks)
+        # gets the same escaped text as plain strings, so its pages print the same.
+        front = f"---\n{yaml.safe_dump(_plain_nav(meta), allow_unicode=True)}---\n\n" if meta else ""
         target.write_text(front + markdown, encoding="utf-8")
 
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
@@ -316,7 +318,7 @@ def write_twin(work: Path, captured: dict) -> Path:
 
 
 def _plain_nav(nav):
-    """The nav with plain str titles (the hooks give Markup, which YAML cannot write)."""
+    """The nav (or a page's front matter) with plain str values (the hooks give Markup, which YAML cannot write)."""
     if isinstance(nav, list):
         return [_plain_nav(item) for item in nav]
     if isinstance(nav, dict):

@@ -62,8 +62,15 @@ def _config_yml(budgets_stamp: tuple = (), **settings) -> str:
     process while they stay the same (`serve` rebuilds; the YAML dump is a tenth of one)."""
     return (
         "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
-        + yaml.safe_dump(cms_config(**settings), allow_unicode=True, sort_keys=False, width=100)
+        + dump(cms_config(**settings))
     )
+
+
+def dump(data) -> str:
+    """YAML by libyaml's emitter when PyYAML has it (the same text as the pure-Python
+    one, tests/test_admin_yaml.py, in a fifth of the time: 0.13 s of every build)."""
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                     allow_unicode=True, sort_keys=False, width=100)
 
 
 def on_post_build(config, **kwargs):

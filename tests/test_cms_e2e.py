@@ -1,9 +1,10 @@
 """End to end, offline: the form editor at /admin/ in headless Chromium, with
 decap-server's local backend on 127.0.0.1 writing to a copy of the repository.
 
-Through the forms it adds a meeting, names a board member and fixes a typo in a
-budget line, saves, reads the files back and validates the whole data set (the
-budget keeps every other figure and shape); no request leaves 127.0.0.1.
+Through the forms it adds a meeting, names a board member, fixes a typo in a
+budget line and adds one (the form writes its shape, typ: rad), saves, reads the
+files back and validates the whole data set (the budget keeps every other figure
+and shape); no request leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -101,10 +102,11 @@ class Editor:
         """Pick in a drop-down or relation picker the way a person does: type, then Enter."""
         self.js(f"window.__item(window.__list).querySelector('[id^=\"{field}-field-\"]').focus()")
         self.b.send("Input.insertText", {"text": text})
-        self.wait("document.querySelector('[id*=\"-option-0\"]') !== null")
+        # react-select keeps each option's index when it filters: wait for any option.
+        self.wait("document.querySelector('[id*=\"-option-\"]') !== null")
         for kind in ("keyDown", "keyUp"):
             self.b.send("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13})
-        self.wait("document.querySelector('[id*=\"-option-0\"]') === null")
+        self.wait("document.querySelector('[id*=\"-option-\"]') === null")
 
     def publish(self) -> None:
         self.click("Publicera")
@@ -143,6 +145,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     budget_file = max((repo / "data" / "budget").glob("*.yaml"))
     budget_before = Budget.model_validate(read_yaml(budget_file)[0].data).model_dump()
     line_name = budget_before["kostnader"][0]["namn"]
+    columns = [c["id"] for c in budget_before["kolumner"]]
 
     server = subprocess.Popen(
         [str(DECAP_SERVER)],
@@ -221,6 +224,27 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
             )
             ed.publish()
             requests += _requests(browser)
+
+            # A new budget line through the typed list: the form writes the chosen shape
+            # under the key the model reads (typ: rad). Amounts 0 keep every sum.
+            browser.load(f"{web.origin}/admin/", quiet=1)
+            ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
+            if "Samlingar" not in ed.js("document.body.innerText"):
+                ed.click("Logga in")
+                ed.wait("document.body.innerText.includes('Samlingar')")
+            ed.open(f"#/collections/budgetar/entries/{budget_file.stem}", "KOSTNADER")
+            ed.click("Lägg till post")  # the last one on the page: Kostnader
+            ed.wait("[...document.querySelectorAll('[role=menuitem]')].some(e => e.textContent.trim() === 'Rad')")
+            ed.js("[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent.trim() === 'Rad').click()")
+            ed.item("id", "anmarkning")
+            ed.wait("window.__item(window.__list) && window.__item(window.__list).querySelector('[id^=\"namn-field-\"]').value === ''")
+            ed.type("id", "ny-rad-i-formularet")
+            ed.type("namn", "Ny rad")
+            for column in columns:
+                ed.type(column, "0")
+            ed.choose("kategori", "Administration")
+            ed.publish()
+            requests += _requests(browser)
     finally:
         server.terminate()
         server.wait(10)
@@ -230,7 +254,13 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     assert added["slag"] == "styrelsemote" and added["kalla"] == source["id"]
     assert str(added["datum"]) == f"{year}-12-08" and added["start"] == "09:00"
     assert read_yaml(board_file)[0].data["platser"][seat]["person"] == person["id"]
-    budget_after = Budget.model_validate(read_yaml(budget_file)[0].data).model_dump()
+    written = read_yaml(budget_file)[0].data
+    assert written["kostnader"][-1] == {
+        "typ": "rad", "id": "ny-rad-i-formularet", "namn": "Ny rad", "kategori": "administration",
+        "belopp": {c: 0 for c in columns},
+    }
+    budget_after = Budget.model_validate(written).model_dump()
+    assert budget_after["kostnader"].pop()["id"] == "ny-rad-i-formularet"
     assert budget_after["kostnader"][0]["namn"] == line_name + "x"
     budget_after["kostnader"][0]["namn"] = line_name
     assert budget_after == budget_before  # the form kept every other figure, shape and note

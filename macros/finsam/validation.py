@@ -108,6 +108,24 @@ def _message(model: type[BaseModel], path: PathKey, errors: list[dict]) -> str:
     return "; ".join(dict.fromkeys(_one(model, path, e) for e in errors))
 
 
+def _fold(text: str) -> str:
+    """Lower case without å, ä, ö, é: how fixed values are written ('Förbundsstyrelsen' -> 'forbundsstyrelsen')."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
+def _did_you_mean(ctx: dict, value: Any) -> str:
+    """'; menade du 'protokoll'?' when the value is an allowed one written as a word
+    (capital letter, å/ä/ö, a label like 'Förbundsstyrelsen')."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    folded = {_fold(a): a for a in allowed}
+    close = difflib.get_close_matches(_fold(value.strip()).replace(" ", "_"), list(folded), n=1, cutoff=0.85)
+    return f"; menade du '{folded[close[0]]}'?" if close and folded[close[0]] != value else ""
+
+
 def _swedish_or(expected: str) -> str:
     """pydantic's "'a', 'b' or 'c'" as "'a', 'b' eller 'c'"."""
     return re.sub(r"(?<=') or (?=')", " eller ", str(expected))
@@ -200,7 +218,7 @@ def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
     if t.startswith("time"):
         return f"ska vara en tid på formen TT:MM, inte {_show(value)}"
     if t == "literal_error":
-        return f"ska vara {_swedish_or(ctx.get('expected', ''))}, inte {_show(value)}"
+        return f"ska vara {_swedish_or(ctx.get('expected', ''))}, inte {_show(value)}{_did_you_mean(ctx, value)}"
     if t in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"ska vara {'minst' if t == 'greater_than_equal' else 'större än'} {bound}, inte {_show(value)}"
