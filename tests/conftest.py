@@ -35,6 +35,10 @@ BUILD_DATE = "2026-11-22"
 FIXTURE_SITE_URL = "https://exempeldalen.example/"
 
 os.environ.setdefault("FINSAM_IDAG", BUILD_DATE)
+# The builds and commands the tests start keep Python's bytecode caches (__pycache__/,
+# ignored by git), as the Makefile lets them: a shell that sets PYTHONDONTWRITEBYTECODE
+# would make each of them compile finsam, ProperDocs and Material from source again.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Each checkout keeps its test runs' temporary directories apart: pytest keeps only the
 # newest three numbered directories under its temp root, so where several checkouts run
