@@ -127,6 +127,7 @@ class Chromium:
         self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{browser_path}", timeout=timeout)
         self._ids = itertools.count(1)
         self.events: list[dict] = []
+        self._last_event = time.monotonic()
         target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self._send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Page.enable")
@@ -147,37 +148,51 @@ class Chromium:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
-            self.events.append(reply)
+            self._record(reply)
 
     def send(self, method: str, params: dict | None = None) -> dict:
         return self._send(method, params, self.session)
+
+    def _record(self, event: dict) -> None:
+        self.events.append(event)
+        self._last_event = time.monotonic()
 
     def _wait_for(self, method: str) -> None:
         deadline = time.monotonic() + self.timeout
         while not any(e.get("method") == method for e in self.events):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"waited {self.timeout} s for {method}")
-            self.events.append(json.loads(self.ws.recv()))
+            self._record(json.loads(self.ws.recv()))
 
     def _drain(self, quiet: float) -> None:
-        """Collect events until none arrives for ``quiet`` seconds."""
-        self.ws.settimeout(quiet)
+        """Collect events until none has arrived for ``quiet`` seconds (counting from
+        the last event already collected, which may be while a script ran)."""
         try:
             while True:
-                self.events.append(json.loads(self.ws.recv()))
+                # A minimal wait still reads an event that is already waiting.
+                self.ws.settimeout(max(quiet - (time.monotonic() - self._last_event), 0.001))
+                self._record(json.loads(self.ws.recv()))
         except Exception:  # websocket timeout: the page is quiet
             pass
         finally:
             self.ws.settimeout(self.timeout)
 
     # -- pages ---------------------------------------------------------
-    def load(self, url: str, quiet: float = 0.3) -> PageResult:
-        """Open ``url``; record every request the page made until it fell quiet."""
+    def load(self, url: str, quiet: float = 0.3, then=None) -> PageResult:
+        """Open ``url``; record every request the page made until it fell quiet.
+
+        ``then(result)``, if given, runs on the page as soon as it has loaded (axe,
+        DOM checks), while requests are still recorded: the page is watched until
+        ``then`` has ended and ``quiet`` seconds have passed without an event, so the
+        wait for quiet overlaps the checks and never ends sooner than without them."""
         self.events = []
         self.send("Page.navigate", {"url": url})
         self._wait_for("Page.loadEventFired")
-        self._drain(quiet)
+        self._last_event = time.monotonic()  # the quiet is counted from the load at the earliest
         result = PageResult(url)
+        if then is not None:
+            then(result)
+        self._drain(quiet)
         for e in self.events:
             params = e.get("params", {})
             if e.get("method") == "Network.requestWillBeSent":

@@ -2,7 +2,8 @@
 
 Built sites are shared: a test that asserts on built HTML takes the session
 fixture ``real_site`` or ``fixture_site`` (a Path to the built site, built once per
-test session at FINSAM_IDAG=BUILD_DATE) and reads pages with ``page(site, path)``.
+test run at FINSAM_IDAG=BUILD_DATE, however many pytest-xdist workers share the run)
+and reads pages with ``page(site, path)``.
 Never write into a shared site. Build a site of your own (``mkdocs_build``) only
 when the data must differ, and prefer checking that in-process (``problems_in``,
 the macros, the view objects, tests/test_golden.py) over a whole build.
@@ -10,6 +11,7 @@ the macros, the view objects, tests/test_golden.py) over a whole build.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 from sitelinks import soup_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +49,12 @@ def pytest_addoption(parser):
         "--bless", action="store_true", default=False,
         help="write the current output as the golden snapshots in tests/golden/ (make bless)",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The longest tests (marked ``first``) go first: pytest-xdist hands out work in this
+    order, so a long one never starts when the other worker is about to run out."""
+    items.sort(key=lambda item: item.get_closest_marker("first") is None)
 
 
 @pytest.fixture(scope="session")
@@ -120,23 +129,44 @@ class SiteBuild:
     result: subprocess.CompletedProcess
 
 
-def _shared_build(tmp_path_factory, name: str, data: Path | None, extra_env: dict | None = None) -> SiteBuild:
-    site = tmp_path_factory.mktemp(f"shared-{name}") / "site"
-    result = mkdocs_build(site, data=data, extra_env=extra_env)
+def _shared_root(tmp_path_factory) -> Path:
+    """Where the session's shared builds live: the temporary root of this run, which
+    pytest-xdist's workers (each with a directory of its own below it) have in common."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _shared_build(tmp_path_factory, name: str, make_data=None, extra_env: dict | None = None) -> SiteBuild:
+    """Build a site once per test run, however many xdist workers ask for it: the first
+    builds under a file lock and writes the process's outcome beside the site; the others
+    wait for the lock and read it. ``make_data(dir)`` returns the data directory to build
+    (None: the real data/), made inside the shared directory."""
+    shared = _shared_root(tmp_path_factory) / f"shared-{name}"
+    outcome = shared / "build.json"
+    with FileLock(str(shared) + ".lock"):
+        if not outcome.is_file():
+            shared.mkdir(exist_ok=True)
+            data = make_data(shared) if make_data is not None else None
+            result = mkdocs_build(shared / "site", data=data, extra_env=extra_env)
+            outcome.write_text(json.dumps({
+                "args": result.args, "returncode": result.returncode,
+                "stdout": result.stdout, "stderr": result.stderr,
+            }), encoding="utf-8")
+    result = subprocess.CompletedProcess(**json.loads(outcome.read_text(encoding="utf-8")))
     assert result.returncode == 0, f"the {name} site does not build:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
-    return SiteBuild(site, result)
+    return SiteBuild(shared / "site", result)
 
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> SiteBuild:
-    """The real site (data/), built once per session (strict)."""
-    return _shared_build(tmp_path_factory, "real", None)
+    """The real site (data/), built once per test run (strict)."""
+    return _shared_build(tmp_path_factory, "real")
 
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> SiteBuild:
-    """The fixture förbund's site, built once per session (its address from its data)."""
-    return _shared_build(tmp_path_factory, "fixture", FIXTURE)
+    """The fixture förbund's site, built once per test run (its address from its data)."""
+    return _shared_build(tmp_path_factory, "fixture", lambda _: FIXTURE)
 
 
 def add_next_year(data: Path) -> None:
@@ -152,13 +182,18 @@ def add_next_year(data: Path) -> None:
     (data / "verksamhetsplan" / "2027.yaml").write_text(plan.replace("ar: 2026", "ar: 2027"), encoding="utf-8")
 
 
+def _fixture_with_next_year(where: Path) -> Path:
+    data = where / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.copytree(FIXTURE, data)
+    add_next_year(data)
+    return data
+
+
 @pytest.fixture(scope="session")
 def fixture_next_year_site(tmp_path_factory) -> Path:
     """The fixture förbund's site with 2027 added as data files only (add_next_year). Read only."""
-    data = tmp_path_factory.mktemp("next-year") / "data"
-    shutil.copytree(FIXTURE, data)
-    add_next_year(data)
-    return _shared_build(tmp_path_factory, "next-year", data).site
+    return _shared_build(tmp_path_factory, "next-year", _fixture_with_next_year).site
 
 
 @pytest.fixture(scope="session")

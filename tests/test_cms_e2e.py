@@ -119,6 +119,7 @@ def _requests(browser: Chromium) -> list[str]:
 
 
 @pytest.mark.build
+@pytest.mark.first  # a browser and a local server for a minute
 def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     _need_tools()
     import admin_hook

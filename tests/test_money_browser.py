@@ -18,7 +18,7 @@ import os
 import pytest
 from browser import Chromium, SiteServer, chromium_path, site_pages
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.first]  # first: a browser over many pages
 
 STRICT = os.environ.get("FINSAM_QUALITY_STRICT") == "1"
 
@@ -51,15 +51,20 @@ def measured(real_site):
         pytest.skip("chromium is not installed")
     site = real_site  # the shared build (tests/conftest.py)
     pages = [p for p in site_pages(site) if p.startswith(("ekonomi/", "medlemmar/")) and p.count("/") >= 1]
-    out: dict[int, dict[str, dict]] = {}
+    out: dict[int, dict[str, dict]] = {390: {}, 1280: {}}
     with Chromium() as browser, SiteServer(site) as server:
-        for width in (1280, 390):
-            browser.send("Emulation.setDeviceMetricsOverride",
-                         {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-            out[width] = {}
-            for page in pages:
-                browser.load(f"{server.origin}/{page}", quiet=0.1)
-                out[width][page] = browser.evaluate(MEASURE)
+        for page in pages:
+            # Each page is loaded on a phone-sized screen (what fits is measured on a fresh
+            # load), then the window is widened to 1280 px, where alignment and weights are
+            # read again: one load per page.
+            for width in (390, 1280):
+                browser.send("Emulation.setDeviceMetricsOverride",
+                             {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+                if width == 390:
+                    browser.load(f"{server.origin}/{page}", quiet=0.1)
+                measure = browser.evaluate(MEASURE)
+                assert width - 20 <= measure["width"] <= width, f"{page}: the window is not {width} px wide"
+                out[width][page] = measure
     return out
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BUILD_DATE, FIXTURE, ROOT
 
 DRIVER = ROOT / "tests" / "serve_driver.py"
@@ -59,6 +60,7 @@ def _differences(a: Path, b: Path) -> list[str]:
     return out
 
 
+@pytest.mark.first  # eight builds in a row
 def test_serve_rebuilds_equal_clean_builds_and_bad_data_fails(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)

@@ -46,23 +46,6 @@ def built_sites(real_site, fixture_site) -> dict[str, Path]:
     return {"real": real_site, "fixture": fixture_site}
 
 
-@pytest.fixture(scope="session")
-def visits(built_sites) -> dict[str, tuple[str, dict]]:
-    """Every page of both sites opened once in Chromium: origin and results per page."""
-    need(missing_tools())
-    out = {}
-    with Chromium() as browser:
-        for name, site in built_sites.items():
-            with SiteServer(site) as server:
-                results = {}
-                for page in site_pages(site):
-                    result = browser.load(f"{server.origin}/{page}")
-                    result.violations = browser.axe()
-                    results[page] = result
-                out[name] = (server.origin, results)
-    return out
-
-
 def exclusions(data: Path) -> list:
     from finsam.dataset import load_dataset
 
@@ -91,41 +74,68 @@ def unexcused(results: dict, gaps: list) -> tuple[list[str], set[int]]:
     return failures, used
 
 
-@pytest.mark.build
-@pytest.mark.parametrize("name", SITES)
-def test_every_page_passes_axe_at_wcag21_aa(visits, name):
-    _, results = visits[name]
-    assert results, "no pages were visited"
-    gaps = exclusions(SITES[name])
-    failures, used = unexcused(results, gaps)
-    assert not failures, f"axe-core ({', '.join(WCAG_TAGS)}) on the {name} site:\n" + "\n".join(failures)
-    stale = [f"{g.regel} on {g.sidor}" for i, g in enumerate(gaps) if i not in used]
-    assert not stale, "exclusions in tillganglighet.yaml that no longer match anything (remove them): " + ", ".join(stale)
+@pytest.fixture(scope="class")
+def visits(request, built_sites) -> tuple[str, dict]:
+    """Every page of the class's site (its ``name``) opened once in Chromium, axe run on
+    each while its requests are recorded: (origin, results per page)."""
+    need(missing_tools())
+    site = built_sites[request.cls.name]
+    with Chromium() as browser, SiteServer(site) as server:
+        results = {}
+        for page in site_pages(site):
+            results[page] = browser.load(
+                f"{server.origin}/{page}",
+                then=lambda result: setattr(result, "violations", browser.axe()),
+            )
+    return server.origin, results
+
+
+class _EveryPageInChromium:
+    """The gates that open every page of one site (``name``) in Chromium. One class per
+    site: pytest-xdist (--dist loadscope) runs a class on one worker, so each site is
+    visited once per run (the ``visits`` fixture), and the two sites side by side."""
+
+    name: str
+
+    def test_every_page_passes_axe_at_wcag21_aa(self, visits):
+        _, results = visits
+        assert results, "no pages were visited"
+        gaps = exclusions(SITES[self.name])
+        failures, used = unexcused(results, gaps)
+        assert not failures, f"axe-core ({', '.join(WCAG_TAGS)}) on the {self.name} site:\n" + "\n".join(failures)
+        stale = [f"{g.regel} on {g.sidor}" for i, g in enumerate(gaps) if i not in used]
+        assert not stale, "exclusions in tillganglighet.yaml that no longer match anything (remove them): " + ", ".join(stale)
+
+    def test_pages_request_nothing_outside_the_site(self, visits):
+        origin, results = visits
+        outside = [
+            f"/{page}: {url}"
+            for page, result in results.items()
+            for url in result.requests
+            if not (url.startswith(origin + "/") or url.startswith(("data:", "blob:", "about:")))
+        ]
+        assert not outside, "requests to other hosts:\n" + "\n".join(outside)
+        failed = [f"/{page}: {f}" for page, result in results.items() for f in result.failed]
+        assert not failed, "requests that failed (missing files?):\n" + "\n".join(failed)
+
+    def test_no_page_fetches_the_sitemap_on_load(self, visits):
+        # Material's bundle fetches sitemap.xml for every <link rel="alternate"> (to map language
+        # versions); the feed's link says rel="alternate feed", so a page loads only what it shows.
+        _, results = visits
+        fetched = [f"/{page}" for page, result in results.items() if any(u.split("?")[0].endswith("/sitemap.xml") for u in result.requests)]
+        assert not fetched, "pages that fetch sitemap.xml on load: " + ", ".join(fetched[:10])
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("name", SITES)
-def test_pages_request_nothing_outside_the_site(visits, name):
-    origin, results = visits[name]
-    outside = [
-        f"/{page}: {url}"
-        for page, result in results.items()
-        for url in result.requests
-        if not (url.startswith(origin + "/") or url.startswith(("data:", "blob:", "about:")))
-    ]
-    assert not outside, "requests to other hosts:\n" + "\n".join(outside)
-    failed = [f"/{page}: {f}" for page, result in results.items() for f in result.failed]
-    assert not failed, "requests that failed (missing files?):\n" + "\n".join(failed)
+@pytest.mark.first
+class TestEveryRealPageInChromium(_EveryPageInChromium):
+    name = "real"
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("name", SITES)
-def test_no_page_fetches_the_sitemap_on_load(visits, name):
-    # Material's bundle fetches sitemap.xml for every <link rel="alternate"> (to map language
-    # versions); the feed's link says rel="alternate feed", so a page loads only what it shows.
-    _, results = visits[name]
-    fetched = [f"/{page}" for page, result in results.items() if any(u.split("?")[0].endswith("/sitemap.xml") for u in result.requests)]
-    assert not fetched, "pages that fetch sitemap.xml on load: " + ", ".join(fetched[:10])
+@pytest.mark.first
+class TestEveryFixturePageInChromium(_EveryPageInChromium):
+    name = "fixture"
 
 
 @pytest.mark.build
@@ -152,6 +162,27 @@ def test_no_broken_internal_link_or_anchor(built_sites, name):
 
 
 # -- the gates themselves can fail ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def _module_browser():
+    need(missing_tools())
+    with Chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def browser(_module_browser) -> Chromium:
+    """One Chromium for this module's browser tests (started once), at its own
+    1280 x 900 window again: no emulated screen size is left from the test before."""
+    _module_browser.send("Emulation.clearDeviceMetricsOverride")
+    return _module_browser
+
+
+@pytest.fixture(scope="module")
+def real_server(built_sites):
+    with SiteServer(built_sites["real"]) as server:
+        yield server
 
 
 def test_link_check_finds_broken_links_and_anchors(tmp_path):
@@ -186,15 +217,14 @@ def test_exclusion_matching():
 
 
 @pytest.mark.build
-def test_browser_gates_catch_a_bad_page(tmp_path):
+def test_browser_gates_catch_a_bad_page(tmp_path, browser):
     """A page with an image without alt text that loads from another host fails both gates."""
-    need(missing_tools())
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="sv"><head><title>Test</title></head><body><main>'
         '<h1>Test</h1><img src="http://192.0.2.1/bild.png"><img src="https://fonts.example.org/x.css"></main></body></html>',
         encoding="utf-8",
     )
-    with SiteServer(tmp_path) as server, Chromium() as browser:
+    with SiteServer(tmp_path) as server:
         result = browser.load(server.origin + "/", quiet=0.1)
         violations = browser.axe()
     assert "http://192.0.2.1/bild.png" in result.requests
@@ -291,13 +321,11 @@ def _page_exists(site: Path, path: str) -> bool:
 
 
 @pytest.mark.build
-def test_start_page_shows_the_main_sections_at_1280_px(built_sites):
-    need(missing_tools())
+def test_start_page_shows_the_main_sections_at_1280_px(built_sites, browser, real_server):
     site = built_sites["real"]
-    with Chromium() as browser, SiteServer(site) as server:
-        _viewport(browser, 1280)
-        browser.load(f"{server.origin}/")
-        tabs = browser.evaluate(f"{_VISIBLE_LINKS}('.md-tabs')")
+    _viewport(browser, 1280)
+    browser.load(f"{real_server.origin}/")
+    tabs = browser.evaluate(f"{_VISIBLE_LINKS}('.md-tabs')")
     texts = [t["text"] for t in tabs]
     # Navigation is on screen without opening a menu: the main sections as tabs,
     # each leading to a page of the site, the ways to help and contact among them.
@@ -308,15 +336,13 @@ def test_start_page_shows_the_main_sections_at_1280_px(built_sites):
 
 @pytest.mark.build
 @pytest.mark.parametrize("width", [1280, 390])
-def test_every_page_footer_links_to_contact(built_sites, width):
-    need(missing_tools())
+def test_every_page_footer_links_to_contact(built_sites, browser, real_server, width):
     site = built_sites["real"]
     deep = next(p for p in site_pages(site) if p.count("/") >= 3)  # e.g. insatser/<id>/
-    with Chromium() as browser, SiteServer(site) as server:
-        _viewport(browser, width)
-        browser.load(f"{server.origin}/{deep}")
-        links = browser.evaluate(f"{_VISIBLE_LINKS}('.sidfot')")
-        line = browser.evaluate("document.querySelector('.sidfot__forbund').textContent")
+    _viewport(browser, width)
+    browser.load(f"{real_server.origin}/{deep}")
+    links = browser.evaluate(f"{_VISIBLE_LINKS}('.sidfot')")
+    line = browser.evaluate("document.querySelector('.sidfot__forbund').textContent")
     contact = [link for link in links if link["text"] == "Kontakt"]
     assert contact and contact[0]["path"] == "/kontakt/", links
     assert _page_exists(site, "/kontakt/")
@@ -325,15 +351,13 @@ def test_every_page_footer_links_to_contact(built_sites, width):
 
 
 @pytest.mark.build
-def test_the_404_page_is_swedish_and_leads_onward(built_sites):
-    need(missing_tools())
+def test_the_404_page_is_swedish_and_leads_onward(built_sites, browser, real_server):
     site = built_sites["real"]
-    with Chromium() as browser, SiteServer(site) as server:
-        browser.load(f"{server.origin}/404.html")
-        h1 = browser.evaluate("document.querySelector('article h1').textContent")
-        lang = browser.evaluate("document.documentElement.lang")
-        hrefs = browser.evaluate("[...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))")
-        onward = browser.evaluate(f"{_VISIBLE_LINKS}('article')")
+    browser.load(f"{real_server.origin}/404.html")
+    h1 = browser.evaluate("document.querySelector('article h1').textContent")
+    lang = browser.evaluate("document.documentElement.lang")
+    hrefs = browser.evaluate("[...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))")
+    onward = browser.evaluate(f"{_VISIBLE_LINKS}('article')")
     assert lang == "sv" and h1 == "Sidan finns inte"
     # The host serves 404.html at any missing address, so its links are absolute.
     assert hrefs and all(h.startswith(("/", "http")) for h in hrefs), hrefs
