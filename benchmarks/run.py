@@ -502,12 +502,13 @@ def validate(data: Path = ROOT / "data") -> Run:
 
 
 def ci_data_job(work: Path) -> tuple[Run, Run]:
-    """The pull request workflow's data job, locally: a fresh venv with requirements.txt
-    (from the pip cache, as actions/setup-python's cache gives), then the validation."""
+    """The pull request workflow's data job (.github/workflows/pr.yml), locally: a fresh
+    venv with requirements-validate.txt, which is all that job installs (from the pip
+    cache, as actions/setup-python's cache gives), then the validation."""
     venv = work / "ci-venv"
     setup_cmd = (
         f"{sys.executable} -m venv {venv} && {venv}/bin/python -m pip install --quiet "
-        f"--disable-pip-version-check -r {ROOT / 'requirements.txt'}"
+        f"--disable-pip-version-check -r {ROOT / 'requirements-validate.txt'}"
     )
     setup = run(["bash", "-c", setup_cmd])
     check = run([str(venv / "bin" / "python"), "-m", "finsam", "validera", "data"])
@@ -858,7 +859,7 @@ def main() -> int:
         ]
         if ci:
             lines += [
-                f"| Data job locally: fresh venv + `pip install -r requirements.txt` from the pip cache | {ci[0].wall:.1f} s | {ci[0].cpu:.1f} s | {ci[0].load:.1f} |",
+                f"| Data job locally: fresh venv + `pip install -r requirements-validate.txt` from the pip cache | {ci[0].wall:.1f} s | {ci[0].cpu:.1f} s | {ci[0].load:.1f} |",
                 f"| Data job locally: the validation step | {ci[1].wall:.2f} s | {ci[1].cpu:.2f} s | {ci[1].load:.1f} |",
                 "",
                 "On GitHub the job also waits for a runner and checks out the repository",
