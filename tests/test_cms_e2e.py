@@ -118,6 +118,39 @@ def _requests(browser: Chromium) -> list[str]:
     return [e["params"]["request"]["url"] for e in browser.events if e.get("method") == "Network.requestWillBeSent"]
 
 
+def _wait_for_server(port: int, seconds: float = 30) -> None:
+    """decap-server is up when it answers on its port."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def _start_editor(browser: Chromium, origin: str, port: int) -> Editor:
+    """/admin/ at 1280 px, signed in to the local backend."""
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    _wait_for_server(port)
+    ed = Editor(browser)
+    browser.load(f"{origin}/admin/", quiet=1)
+    ed.click("Logga in")
+    ed.wait("document.body.innerText.includes('Samlingar')")
+    return ed
+
+
+def _reload_editor(browser: Chromium, ed: Editor, origin: str) -> None:
+    """A fresh /admin/ page (Decap keeps the last entry otherwise), signed in again if it asks."""
+    browser.load(f"{origin}/admin/", quiet=1)
+    ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
+    if "Samlingar" not in ed.js("document.body.innerText"):
+        ed.click("Logga in")
+        ed.wait("document.body.innerText.includes('Samlingar')")
+
+
 @pytest.mark.build
 @pytest.mark.first  # a browser and a local server for a minute
 def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
@@ -156,20 +189,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     )
     try:
         with SiteServer(site) as web, Chromium(timeout=60) as browser:
-            ed = Editor(browser)
-            browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
-            deadline = time.monotonic() + 30
-            while True:  # decap-server is up when it answers
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.2)
-            browser.load(f"{web.origin}/admin/", quiet=1)
-            ed.click("Logga in")
-            ed.wait("document.body.innerText.includes('Samlingar')")
+            ed = _start_editor(browser, web.origin, port)
 
             # A meeting, added to the newest year's file.
             ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
@@ -188,11 +208,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
 
             # A board member: a seat whose holder was unknown gets a person.
             requests = _requests(browser)
-            browser.load(f"{web.origin}/admin/", quiet=1)  # a fresh page: Decap keeps the last entry otherwise
-            ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
-            if "Samlingar" not in ed.js("document.body.innerText"):
-                ed.click("Logga in")
-                ed.wait("document.body.innerText.includes('Samlingar')")
+            _reload_editor(browser, ed, web.origin)
             ed.open(f"#/collections/styrelser/entries/{board_file.stem}", "En ledamots- och en ersättarplats")
             ed.wait(f"document.querySelectorAll('[id^=\"person-field-\"]').length > {seat}")
             ed.js(f"window.__list = 'medlem'; window.__last = 'person'")
@@ -205,11 +221,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
             requests += _requests(browser)
 
             # A typo fixed in a budget line's name: the rest of the budget keeps its meaning.
-            browser.load(f"{web.origin}/admin/", quiet=1)
-            ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
-            if "Samlingar" not in ed.js("document.body.innerText"):
-                ed.click("Logga in")
-                ed.wait("document.body.innerText.includes('Samlingar')")
+            _reload_editor(browser, ed, web.origin)
             ed.open(f"#/collections/budgetar/entries/{budget_file.stem}", "KOSTNADER")
             ed.js(
                 "(() => { const t = [...document.querySelectorAll('*')].filter(e => e.children.length === 0"
@@ -227,11 +239,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
 
             # A new budget line through the typed list: the form writes the chosen shape
             # under the key the model reads (typ: rad). Amounts 0 keep every sum.
-            browser.load(f"{web.origin}/admin/", quiet=1)
-            ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
-            if "Samlingar" not in ed.js("document.body.innerText"):
-                ed.click("Logga in")
-                ed.wait("document.body.innerText.includes('Samlingar')")
+            _reload_editor(browser, ed, web.origin)
             ed.open(f"#/collections/budgetar/entries/{budget_file.stem}", "KOSTNADER")
             ed.click("Lägg till post")  # the last one on the page: Kostnader
             ed.wait("[...document.querySelectorAll('[role=menuitem]')].some(e => e.textContent.trim() === 'Rad')")
@@ -301,20 +309,7 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
     server = subprocess.Popen([str(DECAP_SERVER)], cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         with SiteServer(site) as web, Chromium(timeout=60) as browser:
-            ed = Editor(browser)
-            browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.2)
-            browser.load(f"{web.origin}/admin/", quiet=1)
-            ed.click("Logga in")
-            ed.wait("document.body.innerText.includes('Samlingar')")
+            ed = _start_editor(browser, web.origin, port)
             ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
             ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
             ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
