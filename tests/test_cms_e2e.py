@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -118,6 +119,21 @@ def _requests(browser: Chromium) -> list[str]:
     return [e["params"]["request"]["url"] for e in browser.events if e.get("method") == "Network.requestWillBeSent"]
 
 
+def _admin_site(tmp_path: Path, repo: Path) -> tuple[Path, int]:
+    """/admin/ as the build writes it, its config pointed at a decap-server on a free port
+    that edits ``repo``: the site folder and that port."""
+    import admin_hook
+    from finsam.cms import config
+
+    site = tmp_path / "site"
+    admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
+    port = _free_port()
+    cfg = config("forbundet/webbplats", data_root=repo / "data")
+    cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
+    (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return site, port
+
+
 def _wait_for_server(port: int, seconds: float = 30) -> None:
     """decap-server is up when it answers on its port."""
     deadline = time.monotonic() + seconds
@@ -155,17 +171,9 @@ def _reload_editor(browser: Chromium, ed: Editor, origin: str) -> None:
 @pytest.mark.first  # a browser and a local server for a minute
 def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
     _need_tools()
-    import admin_hook
-    from finsam.cms import config
-
     repo = tmp_path / "repo"
     shutil.copytree(REAL_DATA, repo / "data")
-    site = tmp_path / "site"
-    admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
-    port = _free_port()
-    cfg = config("forbundet/webbplats", data_root=repo / "data")
-    cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
-    (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site, port = _admin_site(tmp_path, repo)
 
     year = max(int(p.stem) for p in (repo / "data" / "moten").glob("*.yaml"))
     # A seat whose holder is not known if there is one, else any seat: it gets another person.
@@ -284,21 +292,13 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
     published). Saving a meeting in the form leaves main as it was; the change is
     on its own branch, with a Swedish commit message naming the file."""
     _need_tools()
-    import admin_hook
-    from finsam.cms import config
-
     repo = tmp_path / "repo"
     shutil.copytree(REAL_DATA, repo / "data")
     git = lambda *a: subprocess.run(["git", "-C", str(repo), *a], check=True, capture_output=True, text=True).stdout  # noqa: E731
     git("init", "-q", "-b", "main")
     git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "add", "-A")
     git("-c", "user.name=t", "-c", "user.email=t@127.0.0.1", "commit", "-qm", "data")
-    site = tmp_path / "site"
-    admin_hook.on_post_build({"site_dir": str(site), "extra": {}, "repo_url": None, "site_url": None})
-    port = _free_port()
-    cfg = config("forbundet/webbplats", data_root=repo / "data")
-    cfg["local_backend"]["url"] = f"http://127.0.0.1:{port}/api/v1"
-    (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site, port = _admin_site(tmp_path, repo)
     year = max(int(p.stem) for p in (repo / "data" / "moten").glob("*.yaml"))
     meetings = repo / "data" / "moten" / f"{year}.yaml"
     before = meetings.read_bytes()
