@@ -158,6 +158,25 @@ def _start_editor(browser: Chromium, origin: str, port: int) -> Editor:
     return ed
 
 
+def _add_a_meeting(ed: Editor, year: int, source_id: str, start: str | None = None) -> str:
+    """A board meeting on 8 December of ``year``, filled in through the meetings form
+    (not yet saved): its id."""
+    ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
+    ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
+    ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
+    ed.item("id", "kalla")
+    new_id = f"styrelsemote-{year}-12-08"
+    ed.type("id", new_id)
+    ed.type("datum", f"{year}-12-08")
+    if start is not None:
+        ed.type("start", start)
+    ed.type("organ", "Förbundsstyrelsen")
+    ed.type("rubrik", "Styrelsemöte")
+    ed.choose("slag", "Styrelsemöte")
+    ed.choose("kalla", source_id)
+    return new_id
+
+
 def _reload_editor(browser: Chromium, ed: Editor, origin: str) -> None:
     """A fresh /admin/ page (Decap keeps the last entry otherwise), signed in again if it asks."""
     browser.load(f"{origin}/admin/", quiet=1)
@@ -200,18 +219,7 @@ def test_add_a_meeting_and_name_a_board_member_through_the_forms(tmp_path):
             ed = _start_editor(browser, web.origin, port)
 
             # A meeting, added to the newest year's file.
-            ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
-            ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
-            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
-            ed.item("id", "kalla")
-            new_id = f"styrelsemote-{year}-12-08"
-            ed.type("id", new_id)
-            ed.type("datum", f"{year}-12-08")
-            ed.type("start", "09:00")
-            ed.type("organ", "Förbundsstyrelsen")
-            ed.type("rubrik", "Styrelsemöte")
-            ed.choose("slag", "Styrelsemöte")
-            ed.choose("kalla", source["id"])
+            new_id = _add_a_meeting(ed, year, source["id"], start="09:00")
             ed.publish()
 
             # A board member: a seat whose holder was unknown gets a person.
@@ -310,16 +318,7 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
     try:
         with SiteServer(site) as web, Chromium(timeout=60) as browser:
             ed = _start_editor(browser, web.origin, port)
-            ed.open(f"#/collections/moten/entries/{year}", "Ett möte per post")
-            ed.wait("document.querySelectorAll('[id^=\"kalla-field-\"]').length > 0")
-            ed.js("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Lägg till möte')).click()")
-            ed.item("id", "kalla")
-            ed.type("id", f"styrelsemote-{year}-12-08")
-            ed.type("datum", f"{year}-12-08")
-            ed.type("organ", "Förbundsstyrelsen")
-            ed.type("rubrik", "Styrelsemöte")
-            ed.choose("slag", "Styrelsemöte")
-            ed.choose("kalla", source["id"])
+            _add_a_meeting(ed, year, source["id"])
             ed.click("Spara")  # the editorial workflow: save is a draft on a branch, no "Publicera nu"
             ed.wait("[...document.querySelectorAll('button')].some(b => b.textContent.includes('opublicerade'))")
             requests = _requests(browser)
