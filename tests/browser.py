@@ -98,6 +98,9 @@ class PageResult:
     requests: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "status url" or "error url"
     violations: list[dict] = field(default_factory=list)
+    # What the tests read from the page during the same visit (DOM, layout), per window
+    # width in px: {1280: {"name": value}}.
+    read: dict[int, dict] = field(default_factory=dict)
 
 
 class Chromium:

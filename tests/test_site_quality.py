@@ -8,6 +8,11 @@ The real site and the fixture förbund's site are built once each; then
 * html-validate (npm, pinned) checks the HTML against the standard;
 * every internal href/src and #anchor must lead somewhere.
 
+In the same visit of the real site's pages (one load per page) the tests read what a
+reader sees: the start page's tabs, the footer, the 404 page, and the money tables
+(aligned, weighted, and at 390 px within the screen; the money pages are loaded at
+390 px, read, then widened to 1280 px for the rest).
+
 Without chromium or node_modules the browser and HTML tests are skipped with the
 reason; ``make quality`` and CI install both and set FINSAM_QUALITY_STRICT=1,
 under which a missing tool is a failure, not a skip.
@@ -16,6 +21,8 @@ under which a missing tool is a failure, not a skip.
 from __future__ import annotations
 
 import fnmatch
+import functools
+import json
 import os
 import shutil
 import subprocess
@@ -74,20 +81,73 @@ def unexcused(results: dict, gaps: list) -> tuple[list[str], set[int]]:
     return failures, used
 
 
+WIDE, NARROW = 1280, 390  # the window (CHROMIUM_FLAGS) and a phone
+
+
+def _viewport(browser, width: int, height: int = 900) -> None:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
 @pytest.fixture(scope="class")
 def visits(request, built_sites) -> tuple[str, dict]:
     """Every page of the class's site (its ``name``) opened once in Chromium, axe run on
-    each while its requests are recorded: (origin, results per page)."""
+    each while its requests are recorded: (origin, results per page).
+
+    What the class's other tests read from a page (its ``reads``: name -> JS expression)
+    is read in the same visit, before axe. A page the class ``starts_narrow`` is loaded
+    on a 390 px phone screen, read there, then widened to the 1280 px window and read
+    again, and axe runs on it there: the window is asserted to have each width when it is
+    read, so a resize that did not happen fails. At 1280 px the page is what a fresh load
+    at 1280 px gives: the site's layout follows the width through CSS media queries
+    (Material's JavaScript listens to them too), not the width it was loaded at."""
     need(missing_tools())
-    site = built_sites[request.cls.name]
+    cls = request.cls
+    site = built_sites[cls.name]
     with Chromium() as browser, SiteServer(site) as server:
         results = {}
         for page in site_pages(site):
-            results[page] = browser.load(
-                f"{server.origin}/{page}",
-                then=lambda result: setattr(result, "violations", browser.axe()),
-            )
+            reads = cls.reads(site, page)
+            widths = (NARROW, WIDE) if cls.starts_narrow(site, page) else (WIDE,)
+
+            def then(result, reads=reads, widths=widths, page=page):
+                for width in widths:
+                    if width != widths[0]:
+                        # Widening starts CSS transitions (Material's tabs fade in): the
+                        # page is read, and axe run, when they have ended, as after a load.
+                        # They run at 100 times their speed (DevTools' animation timeline
+                        # rate), to the same end.
+                        browser.send("Animation.setPlaybackRate", {"playbackRate": 100})
+                        browser.send("Emulation.clearDeviceMetricsOverride")
+                        browser.evaluate(SETTLED, await_promise=True)
+                        browser.send("Animation.setPlaybackRate", {"playbackRate": 1})
+                    seen = browser.evaluate(f"({{width: document.documentElement.clientWidth, {_js_fields(reads)}}})")
+                    assert width - 20 <= seen["width"] <= width, f"/{page}: the window is not {width} px wide: {seen['width']}"
+                    result.read[width] = seen
+                result.violations = browser.axe()
+
+            if widths[0] == NARROW:
+                _viewport(browser, NARROW)
+            results[page] = browser.load(f"{server.origin}/{page}", then=then)
     return server.origin, results
+
+
+# After the window was widened: once the page has its new width (the resize reaches it a
+# moment after it is asked for) and has had two frames to react (Material's JavaScript
+# shows the tabs again), until no CSS transition or animation runs for two frames.
+SETTLED = f"""(async () => {{
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  while (document.documentElement.clientWidth <= {NARROW}) await frame();
+  await frame(); await frame();
+  for (let still = 0; still < 2; still = document.getAnimations().length ? 0 : still + 1) await frame();
+  return true;
+}})()"""
+
+
+def _js_fields(reads: dict[str, str]) -> str:
+    return ", ".join(f"{json.dumps(name)}: {expression}" for name, expression in reads.items())
 
 
 class _EveryPageInChromium:
@@ -96,6 +156,16 @@ class _EveryPageInChromium:
     visited once per run (the ``visits`` fixture), and the two sites side by side."""
 
     name: str
+
+    @staticmethod
+    def reads(site: Path, page: str) -> dict[str, str]:
+        """What the class's tests read from ``page`` in the visit (name -> JS expression)."""
+        return {}
+
+    @staticmethod
+    def starts_narrow(site: Path, page: str) -> bool:
+        """Whether ``page`` is first loaded at 390 px (then widened to 1280 px)."""
+        return False
 
     def test_every_page_passes_axe_at_wcag21_aa(self, visits):
         _, results = visits
@@ -126,10 +196,147 @@ class _EveryPageInChromium:
         assert not fetched, "pages that fetch sitemap.xml on load: " + ", ".join(fetched[:10])
 
 
+# -- what the real site's pages show, read in the same visit ---------------------------
+
+_VISIBLE_LINKS = """(sel => [...document.querySelectorAll(sel + ' a')]
+  .filter(a => { const r = a.getBoundingClientRect(); const s = getComputedStyle(a);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+                        && r.bottom > 0 && r.top < window.innerHeight + document.body.scrollHeight; })
+  .map(a => ({text: a.textContent.trim(), path: new URL(a.getAttribute('href'), location.href).pathname})))"""
+
+# Money tables (formerly tests/test_money_browser.py): number cells right-aligned in
+# tabular figures, sub-rows in normal weight and sums in bold (the site's CSS must win
+# over Material's table rules), and at 390 px no money table on the contributions and
+# member pages wider than the screen, nor a page that scrolls sideways: what a member
+# pays fits the screen. (Other tables there, such as the board seats on a member page,
+# scroll inside Material's wrapper; they are not money tables.)
+MONEY = """(() => {
+  const width = document.documentElement.clientWidth;
+  const cells = [...document.querySelectorAll('article table.pengar td.tal, article table.pengar th.tal')];
+  const style = el => getComputedStyle(el);
+  return {
+    width,
+    pageScroll: document.documentElement.scrollWidth,
+    numberAlign: [...new Set(cells.map(c => style(c).textAlign))],
+    numberFigures: [...new Set(cells.map(c => style(c).fontVariantNumeric))],
+    numberCells: cells.length,
+    subRowWeight: [...new Set([...document.querySelectorAll('article tr.pengar__underrad th')].map(c => style(c).fontWeight))],
+    sumWeight: [...new Set([...document.querySelectorAll('article tr.pengar__summa th, article tr.pengar__resultat th')].map(c => style(c).fontWeight))],
+    tables: [...document.querySelectorAll('article table.pengar')].map(t => ({
+      caption: t.caption ? t.caption.textContent : "",
+      right: Math.ceil(t.getBoundingClientRect().right),
+      width: Math.ceil(t.getBoundingClientRect().width),
+    })),
+  };
+})()"""
+
+NOT_FOUND = f"""({{
+  h1: document.querySelector('article h1').textContent,
+  lang: document.documentElement.lang,
+  hrefs: [...document.querySelectorAll('article a')].map(a => a.getAttribute('href')),
+  onward: {_VISIBLE_LINKS}('article'),
+}})"""
+
+FOOTER = f"""({{
+  links: {_VISIBLE_LINKS}('.sidfot'),
+  line: document.querySelector('.sidfot__forbund').textContent,
+}})"""
+
+
+def _money_page(page: str) -> bool:
+    return page.startswith(("ekonomi/", "medlemmar/"))
+
+
+@functools.cache
+def _deep_page(site: Path) -> str:
+    return next(p for p in site_pages(site) if p.count("/") >= 3)  # e.g. aktuellt/<år>/<mm>/<dd>/<post>/
+
+
+def _page_exists(site: Path, path: str) -> bool:
+    rel = path.lstrip("/")
+    return (site / rel / "index.html").is_file() if not rel.endswith(".html") else (site / rel).is_file()
+
+
 @pytest.mark.build
 @pytest.mark.first
 class TestEveryRealPageInChromium(_EveryPageInChromium):
     name = "real"
+
+    @staticmethod
+    def reads(site: Path, page: str) -> dict[str, str]:
+        reads = {}
+        if _money_page(page):
+            reads["money"] = MONEY
+        if page == "":
+            reads["tabs"] = f"{_VISIBLE_LINKS}('.md-tabs')"
+        if page == "404.html":
+            reads["not_found"] = NOT_FOUND
+        if page == _deep_page(site):
+            reads["footer"] = FOOTER
+        return reads
+
+    @staticmethod
+    def starts_narrow(site: Path, page: str) -> bool:
+        # A money page is measured at 390 px on a fresh load (what fits), then widened;
+        # the deep page's footer is read at both widths.
+        return _money_page(page) or page == _deep_page(site)
+
+    def test_start_page_shows_the_main_sections_at_1280_px(self, visits, built_sites):
+        site = built_sites["real"]
+        tabs = visits[1][""].read[WIDE]["tabs"]
+        texts = [t["text"] for t in tabs]
+        # Navigation is on screen without opening a menu: the main sections as tabs,
+        # each leading to a page of the site, the ways to help and contact among them.
+        assert len(tabs) >= 5, texts
+        assert "Kontakt" in texts and "Få stöd" in texts, texts
+        assert all(_page_exists(site, t["path"]) for t in tabs), tabs
+
+    @pytest.mark.parametrize("width", [WIDE, NARROW])
+    def test_every_page_footer_links_to_contact(self, visits, built_sites, width):
+        site = built_sites["real"]
+        seen = visits[1][_deep_page(site)].read[width]["footer"]
+        links, line = seen["links"], seen["line"]
+        contact = [link for link in links if link["text"] == "Kontakt"]
+        assert contact and contact[0]["path"] == "/kontakt/", links
+        assert _page_exists(site, "/kontakt/")
+        assert {"Tillgänglighet", "Kakor", "Personuppgifter"} <= {link["text"] for link in links}
+        assert "säte" in line
+
+    def test_the_404_page_is_swedish_and_leads_onward(self, visits, built_sites):
+        site = built_sites["real"]
+        seen = visits[1]["404.html"].read[WIDE]["not_found"]
+        assert seen["lang"] == "sv" and seen["h1"] == "Sidan finns inte"
+        # The host serves 404.html at any missing address, so its links are absolute.
+        assert seen["hrefs"] and all(h.startswith(("/", "http")) for h in seen["hrefs"]), seen["hrefs"]
+        assert {"Startsidan", "Kontakt"} <= {o["text"] for o in seen["onward"]}
+        assert all(_page_exists(site, o["path"]) for o in seen["onward"]), seen["onward"]
+
+    def test_number_cells_are_right_aligned_in_tabular_figures(self, visits):
+        money = {p: r.read[WIDE]["money"] for p, r in visits[1].items() if "money" in r.read.get(WIDE, {})}
+        money = {p: m for p, m in money.items() if m["numberCells"]}
+        assert any(p.startswith("ekonomi/budget/2") for p in money) and any(p.startswith("ekonomi/medlemsinsatser/2") for p in money)
+        for page, m in money.items():
+            assert m["numberAlign"] == ["right"], page
+            assert all("tabular-nums" in f for f in m["numberFigures"]), page
+
+    def test_sub_rows_normal_weight_sums_bold(self, visits):
+        budget = next(r.read[WIDE]["money"] for p, r in visits[1].items() if p.startswith("ekonomi/budget/2"))
+        assert budget["subRowWeight"] == ["400"]
+        assert budget["sumWeight"] and all(int(w) >= 700 for w in budget["sumWeight"])
+
+    def test_what_a_member_pays_fits_a_phone(self, visits):
+        pages = {p: r.read[NARROW]["money"] for p, r in visits[1].items()
+                 if p.startswith(("ekonomi/medlemsinsatser/", "medlemmar/"))}
+        assert any(p.startswith("medlemmar/") and p != "medlemmar/" for p in pages)
+        assert sum(len(m["tables"]) for p, m in pages.items() if p.startswith("ekonomi/medlemsinsatser/2")) >= 2
+        too_wide = {
+            p: [t for t in m["tables"] if t["right"] > m["width"]] for p, m in pages.items()
+        }
+        assert not {p: t for p, t in too_wide.items() if t}, json.dumps(too_wide, ensure_ascii=False, indent=1)
+        assert all(m["pageScroll"] <= m["width"] for m in pages.values())
+        # stacked, not hidden: the number cells are still there and still right-aligned
+        year = next(m for p, m in pages.items() if p.startswith("ekonomi/medlemsinsatser/2"))
+        assert year["numberCells"] and year["numberAlign"] == ["right"]
 
 
 @pytest.mark.build
@@ -165,24 +372,10 @@ def test_no_broken_internal_link_or_anchor(built_sites, name):
 
 
 @pytest.fixture(scope="module")
-def _module_browser():
+def browser() -> Chromium:
     need(missing_tools())
     with Chromium() as browser:
         yield browser
-
-
-@pytest.fixture
-def browser(_module_browser) -> Chromium:
-    """One Chromium for this module's browser tests (started once), at its own
-    1280 x 900 window again: no emulated screen size is left from the test before."""
-    _module_browser.send("Emulation.clearDeviceMetricsOverride")
-    return _module_browser
-
-
-@pytest.fixture(scope="module")
-def real_server(built_sites):
-    with SiteServer(built_sites["real"]) as server:
-        yield server
 
 
 def test_link_check_finds_broken_links_and_anchors(tmp_path):
@@ -265,8 +458,6 @@ def test_custom_part_rules_catch_bad_markup():
 
 def test_the_statement_names_the_tool_versions_that_run():
     """The accessibility statement's test records name the versions package-lock.json pins."""
-    import json
-
     from finsam.dataset import load_dataset
 
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
@@ -297,69 +488,3 @@ def test_no_markdown_escape_shows_on_a_page(built_sites, name):
             for m in re.finditer(r"\\[\\`*_{}\[\]()#+\-.!|~^=]", text)
         ]
     assert not shown, "\n".join(shown[:20])
-
-
-# -- the public reader's way through the site (issue 12: items 1, 5, 9) ------------
-
-_VISIBLE_LINKS = """(sel => [...document.querySelectorAll(sel + ' a')]
-  .filter(a => { const r = a.getBoundingClientRect(); const s = getComputedStyle(a);
-                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
-                        && r.bottom > 0 && r.top < window.innerHeight + document.body.scrollHeight; })
-  .map(a => ({text: a.textContent.trim(), path: new URL(a.getAttribute('href'), location.href).pathname})))"""
-
-
-def _viewport(browser, width: int, height: int = 900) -> None:
-    browser.send(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
-    )
-
-
-def _page_exists(site: Path, path: str) -> bool:
-    rel = path.lstrip("/")
-    return (site / rel / "index.html").is_file() if not rel.endswith(".html") else (site / rel).is_file()
-
-
-@pytest.mark.build
-def test_start_page_shows_the_main_sections_at_1280_px(built_sites, browser, real_server):
-    site = built_sites["real"]
-    _viewport(browser, 1280)
-    browser.load(f"{real_server.origin}/")
-    tabs = browser.evaluate(f"{_VISIBLE_LINKS}('.md-tabs')")
-    texts = [t["text"] for t in tabs]
-    # Navigation is on screen without opening a menu: the main sections as tabs,
-    # each leading to a page of the site, the ways to help and contact among them.
-    assert len(tabs) >= 5, texts
-    assert "Kontakt" in texts and "Få stöd" in texts, texts
-    assert all(_page_exists(site, t["path"]) for t in tabs), tabs
-
-
-@pytest.mark.build
-@pytest.mark.parametrize("width", [1280, 390])
-def test_every_page_footer_links_to_contact(built_sites, browser, real_server, width):
-    site = built_sites["real"]
-    deep = next(p for p in site_pages(site) if p.count("/") >= 3)  # e.g. insatser/<id>/
-    _viewport(browser, width)
-    browser.load(f"{real_server.origin}/{deep}")
-    links = browser.evaluate(f"{_VISIBLE_LINKS}('.sidfot')")
-    line = browser.evaluate("document.querySelector('.sidfot__forbund').textContent")
-    contact = [link for link in links if link["text"] == "Kontakt"]
-    assert contact and contact[0]["path"] == "/kontakt/", links
-    assert _page_exists(site, "/kontakt/")
-    assert {"Tillgänglighet", "Kakor", "Personuppgifter"} <= {link["text"] for link in links}
-    assert "säte" in line
-
-
-@pytest.mark.build
-def test_the_404_page_is_swedish_and_leads_onward(built_sites, browser, real_server):
-    site = built_sites["real"]
-    browser.load(f"{real_server.origin}/404.html")
-    h1 = browser.evaluate("document.querySelector('article h1').textContent")
-    lang = browser.evaluate("document.documentElement.lang")
-    hrefs = browser.evaluate("[...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))")
-    onward = browser.evaluate(f"{_VISIBLE_LINKS}('article')")
-    assert lang == "sv" and h1 == "Sidan finns inte"
-    # The host serves 404.html at any missing address, so its links are absolute.
-    assert hrefs and all(h.startswith(("/", "http")) for h in hrefs), hrefs
-    assert {"Startsidan", "Kontakt"} <= {o["text"] for o in onward}
-    assert all(_page_exists(site, o["path"]) for o in onward), onward
