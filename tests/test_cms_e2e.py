@@ -70,14 +70,22 @@ class Editor:
         return self.b.evaluate(expression)
 
     def wait(self, expression: str, timeout: float = 40) -> None:
+        """Until ``expression`` is true on the page: the page checks it itself, every
+        50 ms, so the test goes on as soon as it holds (no fixed sleeps). An error in the
+        expression counts as not yet (the element is not there yet)."""
+        script = (
+            "new Promise(done => { const end = performance.now() + %d;"
+            " const check = () => { let ok = false; try { ok = !!(%s); } catch (e) {}"
+            " if (ok || performance.now() > end) done(ok); else setTimeout(check, 50); }; check(); })"
+        )
         end = time.monotonic() + timeout
         while time.monotonic() < end:
+            left = max(int((end - time.monotonic()) * 1000), 1)
             try:
-                if self.js(expression):
+                if self.b.evaluate(script % (left, expression), await_promise=True):
                     return
-            except RuntimeError:
-                pass
-            time.sleep(0.25)
+            except RuntimeError:  # the page was replaced while waiting: ask the new one
+                time.sleep(0.05)
         raise TimeoutError(expression)
 
     def click(self, text: str) -> None:
@@ -152,7 +160,7 @@ def _start_editor(browser: Chromium, origin: str, port: int) -> Editor:
     browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
     _wait_for_server(port)
     ed = Editor(browser)
-    browser.load(f"{origin}/admin/", quiet=1)
+    browser.load(f"{origin}/admin/")
     ed.click("Logga in")
     ed.wait("document.body.innerText.includes('Samlingar')")
     return ed
@@ -179,7 +187,7 @@ def _add_a_meeting(ed: Editor, year: int, source_id: str, start: str | None = No
 
 def _reload_editor(browser: Chromium, ed: Editor, origin: str) -> None:
     """A fresh /admin/ page (Decap keeps the last entry otherwise), signed in again if it asks."""
-    browser.load(f"{origin}/admin/", quiet=1)
+    browser.load(f"{origin}/admin/")
     ed.wait("document.body.innerText.includes('Samlingar') || document.body.innerText.includes('Logga in')")
     if "Samlingar" not in ed.js("document.body.innerText"):
         ed.click("Logga in")
