@@ -6,11 +6,16 @@ with HTML, a script, Markdown and Jinja. Values that then no longer validate
 and the checks, so the test needs no list of fields and covers each new kind of
 data file as soon as the fixture has an example of it. The site must build, and
 no page may contain an element, script, link or Jinja output made from the payload.
+
+The same build carries a news post with HTML in its title and front matter (its page,
+the blog index and the feeds): one build for both, as the post is not a YAML file the
+payload touches.
 """
 
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,6 +87,49 @@ def inject_everywhere(data: Path) -> int:
     raise AssertionError(f"the injected data never validated: {[p.format() for p in problems]}")
 
 
+HOSTILE_POST = """---
+date:
+  created: 2024-02-01
+slug: fientlig
+title: 'T <script>alert("t")</script> </title><b>x</b>'
+description: '"><script>alert("d")</script><img src=x onerror=alert(2)>'
+---
+
+# Rubrik <script>alert("h")</script> </title><img src=x onerror=alert(1)> {{ 7*7 }}
+
+Text.
+
+<!-- more -->
+
+Mer.
+"""
+
+
+def assert_hostile_post_inert(site: Path) -> None:
+    """HTML in the post's title and front matter is inert on its page, the blog index and
+    the feed (whichever writer makes it)."""
+    pages = [next(site.glob("aktuellt/**/fientlig/index.html")), site / "aktuellt" / "index.html"]
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), (page, script)
+        for el in soup.find_all(True):
+            assert not [a for a in el.attrs if a.startswith("on")], (page, el)
+        assert soup.find("img", src="x") is None and soup.find("b", string="x") is None
+        assert "{{ 7*7 }}" in soup.get_text() and "49" not in soup.get_text().split()
+    post = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+    assert "<script>" in post.title.get_text() and post.find("meta", attrs={"name": "description"})["content"].startswith('">')
+    feeds = sorted(site.glob("*.xml")) + sorted(site.glob("**/feed*.xml"))
+    assert feeds, "no feed"
+    for feed in feeds:
+        if "sitemap" in feed.name:
+            continue
+        root = ET.parse(feed).getroot()
+        assert not any(el.tag.lower() in ("script", "img", "b") for el in root.iter()), feed
+        titles = [el.text or "" for el in root.iter() if el.tag.endswith("title")]
+        assert any("<script>" in t for t in titles), (feed, titles)
+
+
 def _under(leaf: str, problem_path: str) -> bool:
     return leaf == problem_path or leaf.startswith(problem_path + ".") or leaf.startswith(problem_path + "[")
 
@@ -90,6 +138,9 @@ def _under(leaf: str, problem_path: str) -> bool:
 def test_markup_in_every_text_field_is_inert(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
+    posts = data / "sidor" / "aktuellt" / "posts"  # where the posts live (finsam.site: own pages)
+    posts.mkdir(parents=True, exist_ok=True)
+    (posts / "2024-02-01-fientlig.md").write_text(HOSTILE_POST, encoding="utf-8")
     kept = inject_everywhere(data)
     assert kept >= 20, f"only {kept} text fields took the payload"
 
@@ -113,3 +164,4 @@ def test_markup_in_every_text_field_is_inert(tmp_path):
         assert " 49 " not in text, f"{where}: Jinja ran on text from data"
         shown += text.count('<script>alert("x")</script>')
     assert shown >= 10, f"the payload was shown as text only {shown} times"
+    assert_hostile_post_inert(site)
