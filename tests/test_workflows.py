@@ -260,20 +260,29 @@ def test_a_new_year_starts_from_the_browser_with_the_same_command():
     of its own; the pull request's text is written by the tested `nytt-ar-text`."""
     wf = load(NEW_YEAR)
     assert set(wf["on"]) == {"workflow_dispatch"}
-    (name, spec), = wf["on"]["workflow_dispatch"]["inputs"].items()
-    assert name == "ar" and spec["required"] is True and spec["type"] == "string"
-    assert "fyra siffror" in spec["description"]
+    inputs = wf["on"]["workflow_dispatch"]["inputs"]
+    assert list(inputs) == ["ar", "bara"]
+    spec = inputs["ar"]
+    assert spec["required"] is True and spec["type"] == "string" and "fyra siffror" in spec["description"]
+    # "bara": all kinds, or one folder of the kinds that have a file per year.
+    from finsam.newyear import year_collections
+
+    from conftest import REAL_DATA
+
+    kinds = {c.pattern.split("/")[0] for c, _ in year_collections(REAL_DATA)}
+    assert inputs["bara"]["type"] == "choice" and inputs["bara"]["default"] == "alla"
+    assert inputs["bara"]["options"][0] == "alla" and set(inputs["bara"]["options"][1:]) == kinds
     job = wf["jobs"]["nytt-ar"]
     run = steps_run(job)
-    assert 'make nytt-ar AR="$AR"' in run
+    assert 'make nytt-ar AR="$AR" |' in run and 'make nytt-ar AR="$AR" BARA="$BARA" |' in run
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nnytt-ar:", 1)[1].split("\n\n", 1)[0]
-    assert "$(BIN)/python -m finsam nytt-ar $(AR) data" in recipe
+    assert "$(BIN)/python -m finsam nytt-ar $(AR) data$(if $(BARA), --bara $(BARA))" in recipe
     assert 'python -m finsam nytt-ar-text "$AR"' in run
     assert 'git push --quiet origin "$branch"' in run and 'branch="nytt-ar-$AR"' in run
     assert "gh pr create --base main" in run and "git add data/" in run
     assert "push origin main" not in run and "--force" not in run
     # The year is checked before anything is checked out or run.
-    assert job["steps"][0]["name"] == "Kontrollera året"
+    assert job["steps"][0]["name"] == "Kontrollera året och valet"
 
 
 def test_the_year_reaches_the_shell_only_as_a_variable():
@@ -281,7 +290,7 @@ def test_the_year_reaches_the_shell_only_as_a_variable():
     the input is passed through env."""
     wf = load(NEW_YEAR)
     job = wf["jobs"]["nytt-ar"]
-    assert job["env"]["AR"] == "${{ inputs.ar }}"
+    assert job["env"]["AR"] == "${{ inputs.ar }}" and job["env"]["BARA"] == "${{ inputs.bara }}"
     for step in job["steps"]:
         assert "${{" not in step.get("run", ""), step.get("name")
 
@@ -293,19 +302,32 @@ def test_the_year_reaches_the_shell_only_as_a_variable():
      ("`touch HACKED`", False), ("2026\ntouch HACKED", False), ("-1", False)],
 )
 def test_the_year_is_four_digits_and_nothing_else_runs(tmp_path, year, ok):
+    _run_check(tmp_path, {"AR": year, "BARA": "alla"}, ok, "fyra siffror")
+
+
+@pytest.mark.parametrize(
+    "kind, ok",
+    [("alla", True), ("budget", True), ("", False), ("budget verksamhetsplan", False), ("budget;touch HACKED", False),
+     ("$(touch HACKED)", False), ("--help", False), ("../data", False)],
+)
+def test_the_choice_of_files_is_one_word_and_nothing_else_runs(tmp_path, kind, ok):
+    _run_check(tmp_path, {"AR": "2026", "BARA": kind}, ok, "Välj alla eller ett slag")
+
+
+def _run_check(tmp_path, env, ok, message):
     import subprocess
 
-    script = _step(load(NEW_YEAR)["jobs"]["nytt-ar"], "Kontrollera året")["run"]
+    script = _step(load(NEW_YEAR)["jobs"]["nytt-ar"], "Kontrollera året och valet")["run"]
     # GitHub runs a run: script as `bash --noprofile --norc -eo pipefail {0}`.
     (tmp_path / "step.sh").write_text(script, encoding="utf-8")
     result = subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "step.sh"],
-        cwd=tmp_path, env={"AR": year, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
+        cwd=tmp_path, env={**env, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
     )
     assert (result.returncode == 0) is ok, result
     assert not (tmp_path / "HACKED").exists()
     if not ok:
-        assert "::error" in result.stdout and "fyra siffror" in result.stdout
+        assert "::error" in result.stdout and message in result.stdout
 
 
 def test_the_guide_names_the_button_and_the_box_as_github_shows_them():
@@ -314,4 +336,16 @@ def test_the_guide_names_the_button_and_the_box_as_github_shows_them():
     assert f"**{wf['name']}**" in guide
     box = wf["on"]["workflow_dispatch"]["inputs"]["ar"]["description"]
     assert "*Året som ska startas*" in guide and box.startswith("Året som ska startas")
+    choice = wf["on"]["workflow_dispatch"]["inputs"]["bara"]
+    assert "*Vilka filer*" in guide and choice["description"].startswith("Vilka filer")
+    assert all(f"`{o}`" in guide for o in ("alla", "budget"))
     assert "nytt-ar-" in guide
+
+
+@pytest.mark.parametrize("bara, expected", [(None, "nytt-ar 2030 data"), ("budget", "nytt-ar 2030 data --bara budget")])
+def test_make_nytt_ar_passes_the_choice_on(bara, expected):
+    import subprocess
+
+    args = ["make", "-n", "-s", "nytt-ar", "AR=2030"] + ([f"BARA={bara}"] if bara else [])
+    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    assert out[-1].endswith("-m finsam " + expected), out
