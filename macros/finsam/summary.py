@@ -141,7 +141,7 @@ def new_year_body(year: int, created: list[str], problems: list[Problem]) -> str
     lines = [
         f"## Nytt år: {year}",
         "",
-        f"Skapat med arbetsflödet *Starta ett nytt år* (samma som `make nytt-ar AR={year}`). "
+        f"Skapat med arbetsflödet *Starta ett nytt år* (samma som `make nytt-ar AR={year}` på en dator). "
         "De nya filerna är kopior av förra årets med det nya årets kolumner och rubriker. "
         "Allt som ska beslutas på nytt står som `ATT FYLLA I`: belopp, datum, källor och "
         "text som nämnde förra året. Möten och utfall kopieras inte.",
