@@ -26,3 +26,12 @@ def test_an_own_entry_goes_before_the_common_one():
     assert field_help(Mote, "kalla").title == "Källa"  # common entry
     assert "ÅÅÅÅ-MM-DD" in field_help(Mote, "datum").description
     assert field_help(Kalla, "id").description != field_help(Mote, "id").description
+
+
+def test_the_catalogue_reads_as_pyyaml_reads_it():
+    """The catalogue is read with libyaml for speed; PyYAML's own (Python) loader reads the same."""
+    import yaml
+
+    from finsam.helptexts import CATALOGUE, catalogue
+
+    assert catalogue() == yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

@@ -11,7 +11,7 @@ from .problems import Problem
 
 
 def notices(ds, today=None) -> list[Problem]:
-    from .compute.medlemsinsatser import year_contributions
+    from .compute.medlemsinsatser_split import year_contributions  # not the pages' views
     from .compute.kontakt import kontakt_view, warnings
 
     out: list[Problem] = []

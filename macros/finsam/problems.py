@@ -84,10 +84,10 @@ def _escape_property(s: str) -> str:
 def display_path(path: Path) -> str:
     """A path as staff see it: relative to the working directory when possible."""
     path = Path(path).absolute()
-    cwd = Path.cwd()
-    if path == cwd or cwd in path.parents:
-        return str(path.relative_to(cwd))
-    return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:  # not under the working directory
+        return str(path)
 
 
 class DataError(Exception):

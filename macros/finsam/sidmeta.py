@@ -61,10 +61,19 @@ class _FirstParagraph(HTMLParser):
 
 @functools.lru_cache(maxsize=256)  # a pure function of the text: `serve` rebuilds ask again for unchanged pages
 def first_paragraph(page_html: str) -> str | None:
+    # Fed in pieces, and no further once the paragraph is found: HTMLParser reads
+    # incrementally (the same events as one feed), and the rest of a long page
+    # cannot change a paragraph already found.
     parser = _FirstParagraph()
-    parser.feed(page_html)
+    for start in range(0, len(page_html), _PIECE):
+        parser.feed(page_html[start : start + _PIECE])
+        if parser.found:
+            return parser.found[0]
     parser.close()
     return parser.found[0] if parser.found else None
+
+
+_PIECE = 4096
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:

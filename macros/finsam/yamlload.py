@@ -83,7 +83,21 @@ class _Composer(yaml.SafeLoader):
 # Python's recursion limit, which read_yaml reports. So does a file with a tab:
 # there the two composers differ (libyaml accepts tabs where PyYAML, and so our
 # "no tabs" message, does not). tests/test_loader_properties.py checks that they agree.
-_FastComposer = type("_FastComposer", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
+# A plain scalar with no tag written: _Builder resolves it by the YAML 1.2 core
+# rules, so the fast composer leaves PyYAML's YAML 1.1 resolver (Python, once per
+# scalar) out and marks the node instead; every other node gets PyYAML's tag.
+_PLAIN = "tag:finsam,2026:plain"
+
+
+def _resolve_plain_later(self, kind, value, implicit):
+    if kind is ScalarNode and implicit[0]:
+        return _PLAIN
+    return yaml.CSafeLoader.resolve(self, kind, value, implicit)
+
+
+_FastComposer = (
+    type("_FastComposer", (yaml.CSafeLoader,), {"resolve": _resolve_plain_later}) if yaml.__with_libyaml__ else None
+)
 _FAST_MAX_NESTING = 2000
 _SLOW_ONLY = re.compile("[\t\ufeff]")  # where the two composers differ
 _INDICATOR_RUN = re.compile(r"(?:[-?:][ ]+){20,}")  # "- - - - ..." nests on one line
@@ -141,13 +155,22 @@ def _char_message(ch: str) -> str:
     return f"texten innehåller ett osynligt styrtecken ({label}); ta bort det"
 
 
+# A plain scalar that starts with none of these is text: no null, boolean or number does.
+_STARTS_NON_TEXT = frozenset("~nNtTfF+-.0123456789")
+
+
 class _Builder:
-    def __init__(self, display: str, text_lines: list[str] | None = None):
+    def __init__(self, display: str, text_lines: list[str] | None = None, text: str | None = None):
         self.display = display
         self.text_lines = text_lines or []
         self.problems: list[Problem] = []
         self.lines = LineMap()
         self._seen: set[int] = set()
+        # One search of the whole file instead of one per value, where the file
+        # allows it: a value can hold a character the file does not only through
+        # a \ escape, and be cut by ' #' only where the file has one.
+        self._chars_possible = text is None or "\\" in text or _FORBIDDEN_CHAR.search(text) is not None
+        self._cut_possible = text is None or _CUT_BY_HASH.search(text) is not None
 
     def problem(self, node: Node, path: PathKey, message: str) -> None:
         self.problems.append(
@@ -181,7 +204,7 @@ class _Builder:
                 self.problem(key_node, path, "en nyckel måste vara enkel text")
                 continue
             key = key_node.value
-            if bad := _FORBIDDEN_CHAR.search(key):
+            if self._chars_possible and (bad := _FORBIDDEN_CHAR.search(key)):
                 self.problem(key_node, path, "nyckeln: " + _char_message(bad.group()))
                 continue
             if key == "<<":
@@ -202,7 +225,7 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
         value = node.value
-        if bad := _FORBIDDEN_CHAR.search(value):
+        if self._chars_possible and (bad := _FORBIDDEN_CHAR.search(value)):
             self.problem(node, path, _char_message(bad.group()))
             return None
         if node.style:  # quoted or block scalar: always text
@@ -211,8 +234,12 @@ class _Builder:
             return value
         # A plain scalar carries the tag our resolver's rules gave it; any other tag
         # was written in the file: !tagg, !!tagg, !<verbatim> or a %TAG shorthand.
-        if node.tag not in _RESOLVED_TAGS or node.tag != _implicit_tag(value):
+        if node.tag != _PLAIN and (node.tag not in _RESOLVED_TAGS or node.tag != _implicit_tag(value)):
             self.problem(node, path, _tag_message(node.tag))
+            return value
+        if value and value[0] not in _STARTS_NON_TEXT:
+            if self._cut_possible:
+                self._comment_cut(node, path)
             return value
         if _NULL.match(value):
             return None
@@ -233,7 +260,8 @@ class _Builder:
             return int(value)
         if _DECIMAL.match(value):
             return Decimal(value)
-        self._comment_cut(node, path)
+        if self._cut_possible:
+            self._comment_cut(node, path)
         return value
 
     def _comment_cut(self, node: ScalarNode, path: PathKey) -> None:
@@ -349,7 +377,7 @@ def read_yaml_bytes(raw: bytes, path: Path, first_line: int = 1) -> tuple[YamlDo
         return None, [Problem(display, 0, "", "filen kan inte läsas som YAML")]
     if len(nodes) != 1 or nodes[0] is None:
         return None, [Problem(display, 1, "", "filen ska innehålla exakt ett YAML-dokument (ta bort extra '---' och '...')")]
-    builder = _Builder(display, text.splitlines())
+    builder = _Builder(display, text.splitlines(), text)
     data = builder.build(nodes[0], ())
     if builder.problems:
         return None, builder.problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compute.budget import Comparison, leaves, overview_comparisons, shares, table
+from ..compute.budget_sums import Comparison, leaves, overview_comparisons, shares, table
 from ..model.budget import KATEGORI_LABELS, Grupp
 from ..format import number
 from . import check
@@ -140,7 +140,7 @@ def budget_lines(ds):
 
 @check("budget_finansiering_stammer", "Budgetens finansiering (medlemsintäkter, övriga intäkter och eget kapital) täcker kostnaderna och stämmer med tabellen.")
 def budget_financing(ds):
-    from ..compute.budget import member_income, stated_figure
+    from ..compute.budget_sums import member_income, stated_figure
 
     for doc in ds.budgetar:
         b = doc.model

@@ -8,6 +8,7 @@ would otherwise be left out of the page without a word.
 
 from __future__ import annotations
 
+import functools
 import typing
 from pathlib import Path
 from typing import Any, Iterator
@@ -32,12 +33,21 @@ def _patterns(annotation: Any) -> set[str]:
 REFERENCE_PATTERNS = {PAGE_PATTERN, SITE_FILE_PATTERN}
 
 
+@functools.cache
+def _reference_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` typed PagePath or SiteFile (read once per model class, not per value)."""
+    return frozenset(
+        name for name, info in model.model_fields.items() if _patterns(info.annotation) & REFERENCE_PATTERNS
+    )
+
+
 def _references(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
     """Every value of a PagePath or SiteFile field in a validated model, with its path."""
     if isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
+        references = _reference_fields(type(node))
+        for name in type(node).model_fields:
             value = getattr(node, name)
-            if isinstance(value, str) and _patterns(info.annotation) & REFERENCE_PATTERNS:
+            if isinstance(value, str) and name in references:
                 yield path + (name,), value
             else:
                 yield from _references(value, path + (name,))

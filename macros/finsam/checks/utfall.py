@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute.budget import stated_figure
+from ..compute.budget_sums import stated_figure
 from ..compute.equity import opening_mismatches, roll_forward
 from ..compute.rounding import round_half_up
 from ..format import number
@@ -28,7 +28,7 @@ def cost_distribution(ds):
 
 @check("utfall_eget_kapital_andel_stammer", "Eget kapital i procent av budgeterade intäkter eller medlemsbidrag stämmer med beloppen (avrundat till hela procent).")
 def equity_share(ds):
-    from ..compute.budget import member_income
+    from ..compute.budget_sums import member_income
 
     for doc in ds.utfall:
         u = doc.model

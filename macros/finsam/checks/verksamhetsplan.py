@@ -51,7 +51,7 @@ def plan_unique(ds):
     "En aktivitets budgetrader finns i budgeten för samma år (när den budgeten finns i data/budget/).",
 )
 def plan_budget_lines_exist(ds):
-    from ..compute.budget import post_ids
+    from ..compute.budget_sums import post_ids
 
     budgets = {d.model.ar: d.model for d in ds.budgetar}
     for doc in ds.verksamhetsplaner:

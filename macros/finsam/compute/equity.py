@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model.budget import Budget
 from ..model.ekonomisk_policy import EgetKapitalMal
 from ..model.utfall import Utfall
-from .budget import member_income, stated_figure
+from .budget_sums import member_income, stated_figure
 from .rounding import round_half_up
 from .views import view_source
 

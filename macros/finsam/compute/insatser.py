@@ -2,7 +2,7 @@
 
 The budget amounts are read from the budget documents (data/budget/<year>.yaml,
 ``DataSet.budgetar``), never from data/insatser.yaml: an insats only names its
-budget lines. Sums and shares come from ``compute.budget``, the same
+budget lines. Sums and shares come from ``compute.budget_sums``, the same
 functions the budget pages use, so the start page and the budget page cannot
 disagree.
 """
@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from .. import urls
 from ..model.budget import Grupp
-from . import budget as money
+from . import budget_sums as money
 from .recent import newest_and_older
 
 

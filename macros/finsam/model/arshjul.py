@@ -5,8 +5,6 @@ rule of the förbundsordning (``regel: budget``), whose date is then taken from
 the förbundsordning in force and never typed here.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

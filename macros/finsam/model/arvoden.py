@@ -5,8 +5,6 @@ percentages of an amount the Region decides; that amount is an input here, and
 ``null`` until staff know it.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import Field

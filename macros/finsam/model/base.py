@@ -15,15 +15,43 @@ rewrites its own validation schema (``_one_meaning``), so no field can forget:
 * a date is text of the form ÅÅÅÅ-MM-DD only (a number would be read as seconds
   since 1970), with one message for the wrong form and another for a date that
   does not exist.
+
+The model modules do not postpone their annotations (no ``from __future__ import
+annotations``): pydantic would compile each field's annotation from its text when
+the module is imported, about 400 compilations on every validation; written as
+objects they are part of the module's cached bytecode.
 """
 
-from __future__ import annotations
-
 import datetime as dt
+import os
+import re
+import sys
+import types
 from decimal import Decimal
 from typing import Annotated
 
-import re
+# pydantic looks for plugins (every installed package's entry points) when it
+# builds its first validator; finsam uses none, and the search costs validating
+# the data about 0.02 s. Set before any model is built; a value set outside wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def _no_plugin_loader() -> None:
+    """With every plugin off, pydantic's plugin loader (``get_plugins``) returns ``()``; it
+    would still import importlib.metadata (about 0.03 s of validating, which needs nothing
+    else from it). So the loader is stood in for by a module whose get_plugins returns
+    ``()``, only then and only before pydantic has loaded its own. tests/test_layering.py
+    checks that validating then imports no importlib.metadata; if a pydantic release
+    wants more from the loader, every model fails to build, loudly.
+    """
+    name = "pydantic.plugin._loader"
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") == "__all__" and name not in sys.modules:
+        loader = types.ModuleType(name, "finsam: pydantic plugins are off (model/base.py)")
+        loader.get_plugins = lambda: ()
+        sys.modules[name] = loader
+
+
+_no_plugin_loader()
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, Strict, model_validator
 from pydantic_core import core_schema

@@ -5,8 +5,6 @@ reference date and in an age band set by the förbundsordning. A file holds the
 figures of one reference date as published, by age band, with its source.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

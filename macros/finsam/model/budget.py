@@ -8,8 +8,6 @@ lines add up to. A difference that staff have looked into is acknowledged under
 stops the build.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

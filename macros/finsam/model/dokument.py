@@ -5,8 +5,6 @@ the förbund's own published copy only where a source gives that address
 (``lank``), and to the page of this site that renders it from data (``sida``).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

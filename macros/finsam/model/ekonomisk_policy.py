@@ -1,7 +1,5 @@
 """The förbund's financial policy (data/ekonomisk-policy.yaml): the equity target."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from .base import Model, Percent, Slug, Text

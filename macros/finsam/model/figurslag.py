@@ -18,8 +18,6 @@ file's own fields (a budget column's ``slag``, a contributions file's
 A requested or estimated amount is never labelled as what someone pays.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 Figurslag = Literal[

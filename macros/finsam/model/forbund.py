@@ -4,8 +4,6 @@ The name, seat, members and rules are not here: they are in the förbundsordning
 in force (data/forbundsordning/), so they are never typed twice.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -5,8 +5,6 @@ under ``regler``. Computations never read the text; they read the rules, taken
 from the version in force for the year in question.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

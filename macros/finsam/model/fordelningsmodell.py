@@ -4,8 +4,6 @@ The parameters are facts from Försäkringskassan's letter. The sources give no
 national totals, so the worked example holds made-up inputs, marked ``exempel: true``.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Literal
 

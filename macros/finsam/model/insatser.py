@@ -6,8 +6,6 @@ data, never typed here. Results are stated once, for the insatser or group of
 insatser the source reports them for (``avser``).
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Literal
 

@@ -1,7 +1,5 @@
 """The source documents that the data is transcribed from (data/kallor.yaml)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from .base import FileName, Model, Slug, Text

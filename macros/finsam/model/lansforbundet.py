@@ -5,8 +5,6 @@ here but computed by comparing the förbundsordning versions named in
 ``jamfor``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import model_validator

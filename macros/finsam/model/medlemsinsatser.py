@@ -4,8 +4,6 @@ What a document requests or estimates is recorded as stated; the site computes t
 split from the förbundsordning in force and shows both.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -1,8 +1,6 @@
 """Meetings of one year (data/moten/<year>.yaml): board meetings, member
 consultations and progress reports, with their documents where known."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -7,8 +7,6 @@ the site then says that the sources do not name the holder (one note when no hol
 of a board is known), never a guessed name.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -6,8 +6,6 @@ its reason; the same list is shown on the tillgänglighetsredogörelse, so the
 public sees every gap the site knowingly has.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from .base import Model, Text

@@ -4,8 +4,6 @@ Only what a source states: the result, equity at year end, the stated equity
 share and the distribution of costs in percent.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from .base import Model, Percent, Slug, Text, Year

@@ -1,7 +1,5 @@
 """A verksamhetsplan for one year (data/verksamhetsplan/<year>.yaml)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -7,8 +7,6 @@ automated test (axe) records its results under ``tester``; a run not yet made
 is written with ``datum: null``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
