@@ -150,11 +150,13 @@ def on_page_content(html_text, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """The news pages' labels in idiomatic Swedish, and valid HTML (finsam/bloggord.py)."""
+    """The news pages' labels in idiomatic Swedish, valid HTML (finsam/bloggord.py), and
+    the theme's indentation out (finsam/htmlspace.py: the same rendering, a third of the bytes)."""
     from finsam.bloggord import is_news_page, swedish_labels, without_empty_tabindex
+    from finsam.htmlspace import compact
 
     output = without_empty_tabindex(output)
-    return swedish_labels(output) if is_news_page(page.url) else output
+    return compact(swedish_labels(output) if is_news_page(page.url) else output)
 
 
 def _print_notices(ds):

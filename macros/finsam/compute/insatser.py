@@ -17,6 +17,7 @@ from .. import urls
 from ..model.budget import Grupp
 from . import budget_sums as money
 from .budget_sums import budget_documents, cost_lines  # noqa: F401 - also compute.insatser.<name>
+from .recent import newest_and_older
 
 
 def latest_budget(ds):
@@ -90,6 +91,37 @@ def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
             )
         )
     return sorted(cells, key=lambda c: (c.year, KIND_ORDER.get(c.kind, 9)))
+
+
+@dataclass(frozen=True)
+class OlderBudget:
+    """An older budget document in an insats's history: a link to the insats's row on its page."""
+
+    year: int
+    page: str
+    anchor: str | None  # the line's row, the whole table for several lines; None: no line of the insats
+
+
+@dataclass(frozen=True)
+class InsatsBudget:
+    """An insats's budget over the years as its page shows it (compute.recent)."""
+
+    cells: list[BudgetCell]  # the columns printed by the newest budget documents, as budget_history sorts them
+    older: list[OlderBudget]  # every older budget document, oldest first
+
+
+def insats_budget(ds, line_ids: Iterable[str]) -> InsatsBudget:
+    """``budget_history`` of the newest budget documents in full; each older document as a link."""
+    line_ids = tuple(line_ids)
+    newest, older = newest_and_older(budget_documents(ds), lambda d: d.model.ar)
+    shown = {d.model.ar for d in newest}
+    links = []
+    for doc in older:
+        lines = cost_lines(doc.model)
+        found = [lid for lid in line_ids if lid in lines]
+        anchor = (found[0] if len(found) == 1 else "budgettabell") if found else None
+        links.append(OlderBudget(doc.model.ar, budget_page(doc), anchor))
+    return InsatsBudget([c for c in budget_history(ds, line_ids) if c.document_year in shown], links)
 
 
 def budget_for_year(ds, line_ids: Iterable[str], year: int) -> BudgetCell | None:

@@ -21,11 +21,12 @@ download's view; ``medlem_belopp`` the member page's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import urls
 from ..model.figurslag import for_contributions
+from .recent import newest_and_older
 from ..model.medlemsinsatser import STATE
 from .medlemsinsatser_split import (  # noqa: F401 - also reached as compute.medlemsinsatser.<name>
     Alternative,
@@ -275,21 +276,38 @@ class MedlemsBelopp:
 
 
 @dataclass(frozen=True)
+class MedlemsAr:
+    """An older year of a member's contributions: a link to the member's row on that year's page."""
+
+    year: int
+    page: str
+    anchor: str
+
+
+@dataclass(frozen=True)
 class MedlemsEkonomi:
     org_id: str
-    amounts: list[MedlemsBelopp]  # newest year first
+    amounts: list[MedlemsBelopp]  # the newest years (compute.recent), newest first
+    older: list[MedlemsAr] = field(default_factory=list)  # every older year with a row, newest first
+
+
+def _has_row(ds, doc, row_id: str) -> bool:
+    """Whether the year's page has a row for ``row_id`` (as medlemsinsatser_view makes its rows)."""
+    view = year_contributions(ds, doc)
+    return view is not None and view.split is not None and any(member == row_id for member, _ in view.parties)
 
 
 def medlem_belopp(ds, org_id: str) -> MedlemsEkonomi:
-    """Each year's amount for one member organisation, newest first, with its kind."""
+    """One member organisation's contributions, newest first: the newest years in full,
+    with each amount's kind; each older year as a link to its page (compute.recent)."""
     org = ds.organisation(org_id)
     row_id = STATE if org is not None and org.typ == "statlig_myndighet" else org_id
+    docs = [doc for doc in reversed(ds.medlemsinsatser) if _has_row(ds, doc, row_id)]
+    newest, older = newest_and_older(docs, lambda doc: doc.model.ar)
     out: list[MedlemsBelopp] = []
-    for doc in reversed(ds.medlemsinsatser):
+    for doc in newest:
         v = medlemsinsatser_view(ds, doc)
-        row = next((r for r in v.rows if r.member == row_id), None)
-        if row is None:
-            continue
+        row = next(r for r in v.rows if r.member == row_id)
         from_source = row.stated is not None
         out.append(
             MedlemsBelopp(
@@ -307,4 +325,4 @@ def medlem_belopp(ds, org_id: str) -> MedlemsEkonomi:
                 medskick=v.medskick,
             )
         )
-    return MedlemsEkonomi(org_id, out)
+    return MedlemsEkonomi(org_id, out, [MedlemsAr(doc.model.ar, page_path(doc.model.ar), org_id) for doc in older])

@@ -42,11 +42,11 @@ def _result_line(ctx: Context, r) -> str:
 
 
 def budget_table(ctx: Context, line_ids, from_page: str) -> str:
-    cells = calc.budget_history(ctx.ds, line_ids)
-    if not cells:
+    history = calc.insats_budget(ctx.ds, line_ids)
+    if not history.cells:
         return "Webbplatsen har ännu ingen budget, så beloppen saknas."
     rows = ["| Budgetkolumn | Belopp | Budgetdokument |", "|---|--:|---|"]
-    for c in cells:
+    for c in history.cells:
         # The budget page gives each line's row its id as anchor.
         where = link(ctx, from_page, f"{c.page}#{c.anchor}", f"Budget {c.document_year}")
         if c.missing:
@@ -54,14 +54,20 @@ def budget_table(ctx: Context, line_ids, from_page: str) -> str:
         else:
             amount = money(c.cost, c.unit)
         rows.append(f"| {text.inline(c.heading)} | {amount} | {where} |")
-    return "\n".join(
-        [
-            "Beloppen kommer ur förbundets budgetar, där insatsen har en egen rad. "
-            "Kostnader visas som positiva belopp.",
-            "",
-            *rows,
+    out = [
+        "Beloppen kommer ur förbundets budgetar, där insatsen har en egen rad. "
+        "Kostnader visas som positiva belopp.",
+        "",
+        *rows,
+    ]
+    if history.older:
+        links = [
+            link(ctx, from_page, f"{o.page}#{o.anchor}" if o.anchor else o.page, f"Budget {o.year}")
+            + ("" if o.anchor else " (utan rad för insatsen)")
+            for o in history.older
         ]
-    )
+        out += ["", "Tidigare budgetar, med beloppen på budgetens sida: " + ", ".join(links) + "."]
+    return "\n".join(out)
 
 
 @macro

@@ -157,9 +157,11 @@ def medlemsinsatser_lista(ctx: Context) -> str:
 
 
 def medlem_ekonomi(ctx: Context, org_id: str, from_page: str) -> list[str]:
-    """The money lines of a member's page: each year's amount with what kind of amount it is."""
+    """The money lines of a member's page: each of the newest years' amount with what kind
+    of amount it is, then the older years as links to their pages (compute.recent)."""
     lines = []
-    for a in medlem_belopp(ctx.ds, org_id).amounts:
+    belopp = medlem_belopp(ctx.ds, org_id)
+    for a in belopp.amounts:
         target = link_if_page(ctx, from_page, a.page, a.anchor)
         amount = ("ca " if a.approximate else "") + fmt.kr(a.amount)
         what = FIGURSLAG[a.kind]
@@ -176,6 +178,12 @@ def medlem_ekonomi(ctx: Context, org_id: str, from_page: str) -> list[str]:
         if not a.paid_known:
             notes.append("Vad som betalades finns inte i källorna.")
         lines.append(f"- **Medlemsinsats {year}:** {what}: {amount}{extra}." + "".join(f" {n}" for n in notes))
+    if belopp.older:
+        years = []
+        for o in belopp.older:
+            target = link_if_page(ctx, from_page, o.page, o.anchor)
+            years.append(f"[{o.year}]({target})" if target else str(o.year))
+        lines.append(f"- **Medlemsinsats tidigare år:** {', '.join(years)} (beloppet och vad det är står på årets sida).")
     return lines
 
 

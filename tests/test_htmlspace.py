@@ -1,0 +1,170 @@
+"""The theme's indentation out of the built pages (finsam.htmlspace): fewer bytes, the same page."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings, strategies as st
+
+from finsam.htmlspace import compact
+
+SHOWN = {"pre", "code", "kbd", "textarea", "script", "style"}
+
+
+class _Events(HTMLParser):
+    """What a browser builds from a page, with whitespace as it renders outside SHOWN
+    (a run of spaces and line breaks is one space) and exact inside SHOWN."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.out.append(("start", tag, tuple(attrs)))
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        self.out.append(("end", tag))
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(("start", tag, tuple(attrs)))
+
+    def handle_data(self, data):
+        shown = any(t in SHOWN for t in self.open)
+        text = data if shown else re.sub(r"\s+", " ", data)
+        if self.out and self.out[-1][0] == "data" and self.out[-1][1] == shown:
+            self.out[-1] = ("data", shown, self.out[-1][2] + text)
+        else:
+            self.out.append(("data", shown, text))
+
+    def handle_comment(self, data):
+        self.out.append(("comment", data))
+
+
+def events(html: str) -> list:
+    parser = _Events()
+    parser.feed(html)
+    parser.close()
+    return [e if e[0] != "data" or e[1] else ("data", False, re.sub(r" +", " ", e[2])) for e in parser.out]
+
+
+THEME_LIKE = """<!doctype html>
+<html lang="sv">
+  <head>
+      <meta charset="utf-8">
+
+      <title>Budget 2025</title>
+    <script>var x = `a
+      b`;</script>
+    <style>
+      .a { content: "  x  "; }
+    </style>
+  </head>
+  <body>
+    <!-- a comment
+         with its own indentation -->
+    <nav class="md-tabs" aria-label="Flikar">
+      <ul>
+        <li class="md-tabs__item">
+          <a href="../">
+            Start
+          </a>
+        </li>
+        <li class="md-tabs__item"><a href="x/">Ekonomi</a></li>
+      </ul>
+    </nav>
+    <p>Text på
+       två rader och  två mellanslag.</p>
+    <pre><code>rad 1
+    indragen rad 2
+
+rad 4</code></pre>
+    <p>Kod <code>a
+      b</code> och <kbd>Ctrl
+      C</kbd>.</p>
+    <textarea>
+  som skrivet
+</textarea>
+    <a title="en titel
+      på två rader" href="y/">länk</a>
+    <span data-x='värde med > och
+      radbrytning'>z</span>
+  </body>
+</html>
+"""
+
+
+KEPT = (
+    "<pre><code>rad 1\n    indragen rad 2\n\nrad 4</code></pre>",
+    "<code>a\n      b</code>",
+    "<kbd>Ctrl\n      C</kbd>",
+    "<textarea>\n  som skrivet\n</textarea>",
+    "var x = `a\n      b`;",
+    '<style>\n      .a { content: "  x  "; }\n    </style>',
+    "<!-- a comment\n         with its own indentation -->",
+    'title="en titel\n      på två rader"',
+    "data-x='värde med > och\n      radbrytning'",
+)
+
+
+def test_indentation_and_blank_lines_go():
+    out = compact(THEME_LIKE)
+    assert len(out) < 0.85 * len(THEME_LIKE)
+    for kept in KEPT:
+        out = out.replace(kept, "K")
+    assert "\n " not in out and "\n\n" not in out and " \n" not in out
+
+
+def test_the_page_is_the_same_page():
+    assert events(compact(THEME_LIKE)) == events(THEME_LIKE)
+
+
+def test_shown_whitespace_comments_and_attribute_values_are_kept_exactly():
+    out = compact(THEME_LIKE)
+    for kept in KEPT:
+        assert kept in out, kept
+
+
+def test_whitespace_on_one_line_is_left_alone():
+    # Only runs that hold a line break change: spaces between words and tags stay as written.
+    text = '<p>ett  två</p> <span>tre</span>\t<b>fyra</b>'
+    assert compact(text) == text
+
+
+def test_whitespace_never_appears_or_disappears():
+    # A line break alone (no indentation) stays: it is the one whitespace between the two.
+    assert compact("<li>a</li>\n<li>b</li>") == "<li>a</li>\n<li>b</li>"
+    assert compact("<li>a</li>\n\n    <li>b</li>") == "<li>a</li>\n<li>b</li>"
+    assert compact("<li>a</li><li>b</li>") == "<li>a</li><li>b</li>"
+
+
+_piece = st.one_of(
+    st.sampled_from(["<p>", "</p>", "<li class=\"x\">", "</li>", "<pre>", "</pre>", "<code>", "</code>",
+                     "<textarea>", "</textarea>", "<a title=\"a\n  b\">", "</a>", "<!-- x\n  y -->", "<br>"]),
+    st.text(alphabet="ab <>&\n\t", max_size=8),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_piece, max_size=25).map("".join))
+def test_any_markup_renders_the_same(html):
+    assert events(compact(html)) == events(html)
+    assert compact(compact(html)) == compact(html)
+
+
+def test_built_pages_are_compact(real_site):
+    for path in ("index.html", "ekonomi/index.html", "kontakt/index.html"):
+        html = (real_site / path).read_text(encoding="utf-8")
+        outside = re.sub(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1>|<!--.*?-->", "K", html, flags=re.S)
+        assert not re.search(r"\n[ \t]+<", outside), f"{path}: the theme's indentation is still there"
+        assert "\n\n" not in outside, f"{path}: blank lines are still there"
+
+
+def test_a_pre_inside_a_pre_keeps_the_outer_one_whole():
+    html = "<pre>a<pre>b</pre>  \n  c</pre>\n   <p>d</p>"
+    assert compact(html) == "<pre>a<pre>b</pre>  \n  c</pre>\n<p>d</p>"
+    assert compact("<pre>a\n   b") == "<pre>a\n   b"  # unclosed: shown to the end
