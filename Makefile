@@ -40,10 +40,11 @@ checks: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python -m finsam scheman data
 
-# Start a new year: make nytt-ar AR=2025 (creates e.g. data/budget/2025.yaml from 2024.yaml).
+# Start a new year: make nytt-ar AR=2025 (creates e.g. data/budget/2025.yaml from 2024.yaml);
+# BARA=budget (one folder, or several in quotes) creates only those.
 nytt-ar: $(STAMP)
 	@test -n "$(AR)" || (echo "Ange året: make nytt-ar AR=2025" >&2; exit 2)
-	$(BIN)/python -m finsam nytt-ar $(AR) data
+	$(BIN)/python -m finsam nytt-ar $(AR) data$(if $(BARA), --bara $(BARA))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

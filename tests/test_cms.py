@@ -176,7 +176,7 @@ def test_every_phrase_of_the_interface_is_swedish():
       const m = {{exports: {{}}}}; vm.runInNewContext(src, {{module: m}}); return m.exports; }};
     const en = load({json.dumps(str(locales / 'en' / 'index.js'))});
     const sv = load({json.dumps(str(locales / 'sv' / 'index.js'))});
-    const CMS = {{ getLocale: () => sv, registerLocale: (n, p) => {{ CMS.out = p; }}, init: () => {{}} }};
+    const CMS = {{ getLocale: () => sv, registerLocale: (n, p) => {{ CMS.out = p; }}, registerEventListener: () => {{}}, init: () => {{}} }};
     vm.runInNewContext(fs.readFileSync({json.dumps(str(ROOT / 'macros' / 'admin' / 'svenska.js'))}, 'utf8'), {{window: {{CMS}}}});
     const flat = (o, p = '') => Object.entries(o).flatMap(([k, v]) => typeof v === 'object' ? flat(v, p + k + '.') : [[p + k, v]]);
     const have = new Map(flat(CMS.out));
@@ -203,3 +203,83 @@ def test_the_validator_names_the_shapes_as_the_forms_do():
     from finsam.model.budget import POST_SHAPES
 
     assert {k: value_label(k) for k in POST_SHAPES} == POST_SHAPES
+
+
+def test_dates_and_times_are_stored_as_the_schema_writes_them():
+    """A date is stored ÅÅÅÅ-MM-DD in a date picker, a time of day TT:MM in a time
+    picker (Decap's datetime widget: format is what is written, date_format/time_format
+    choose the picker); no field gets a "UTC" label or today's date by default."""
+    import datetime as dt
+    import re
+
+    from finsam.model.base import CLOCK_PATTERN
+    from finsam.model.moten import Mote
+
+    pickers = [f for f in _all_fields() if f.get("widget") == "datetime"]
+    dates = [f for f in pickers if f["format"] == "YYYY-MM-DD"]
+    times = [f for f in pickers if f["format"] == "HH:mm"]
+    assert dates and times and len(dates) + len(times) == len(pickers)
+    for f in dates:
+        assert f["date_format"] == "YYYY-MM-DD" and f["time_format"] is False, f
+    for f in times:
+        assert f["time_format"] == "HH:mm" and f["date_format"] is False, f
+    assert not [f for f in pickers if "picker_utc" in f or "default" in f]
+    # Every model field that is a time of day has the time picker, and what it writes
+    # (dayjs "HH:mm": two-digit 24-hour clock) is what the schema accepts.
+    moten = next(c for c in CFG["collections"] if c["name"] == "moten")
+    fields = {f["name"]: f for f in next(f for f in moten["fields"] if f["name"] == "moten")["fields"]}
+    clocks = [n for n, info in Mote.model_fields.items() if CLOCK_PATTERN in repr(info.annotation)]
+    assert clocks == ["start", "slut"] and all(fields[n]["format"] == "HH:mm" for n in clocks)
+    for t in (dt.time(9, 0), dt.time(15, 30), dt.time(23, 59)):
+        assert re.match(CLOCK_PATTERN, t.strftime("%H:%M"))
+
+
+def test_fixed_values_are_listed_by_their_swedish_labels():
+    """A drop-down shows each fixed value's Swedish label (from the help-text catalogue)
+    and stores the id; a picker of people, sources or members shows the name or title."""
+    from finsam.helptexts import value_label
+
+    selects = [f for f in _all_fields() if f.get("widget") == "select"]
+    assert selects
+    for f in selects:
+        for o in f["options"]:
+            assert set(o) == {"label", "value"}
+            assert o["label"] == value_label(o["value"]), (f["name"], o)  # the catalogue's label, never the bare id
+    relations = [f for f in _all_fields() if f.get("widget") == "relation"]
+    assert relations
+    shown = {"kallor": "titel", "personer": "namn", "forbund": "namn"}
+    for f in relations:
+        (display,) = f["display_fields"]
+        assert display.endswith(".*." + shown[f["collection"]]), f
+        assert not display.endswith(".*.id")
+
+
+def test_an_emptied_field_is_saved_as_null_not_as_an_empty_text():
+    """Decap saves "" for an optional field that had a value and was emptied (the
+    date's "Rensa"); admin/svenska.js turns every "" into null before saving (what the
+    data writes for an unknown value), at any depth, and leaves a news post's text."""
+    import json
+    import shutil
+    import subprocess
+
+    immutable = ROOT / "node_modules" / "immutable"
+    if not (shutil.which("node") and (immutable / "package.json").is_file()):
+        if os.environ.get("FINSAM_QUALITY_STRICT") == "1":
+            pytest.fail("node eller node_modules/immutable saknas (kör npm ci)")
+        pytest.skip("node or node_modules/immutable missing (npm ci)")
+    script = f"""
+    const fs = require('fs'), vm = require('vm'), {{ fromJS }} = require({json.dumps(str(immutable))});
+    const handlers = [];
+    const CMS = {{ getLocale: () => ({{}}), registerLocale: () => {{}}, init: () => {{}},
+      registerEventListener: (l) => handlers.push(l) }};
+    vm.runInNewContext(fs.readFileSync({json.dumps(str(ROOT / 'macros' / 'admin' / 'svenska.js'))}, 'utf8'), {{window: {{CMS}}}});
+    const save = handlers.filter(h => h.name === 'preSave');
+    const run = d => save[0].handler({{ entry: fromJS({{ data: d }}) }}).toJS();
+    console.log(JSON.stringify({{ n: save.length,
+      moten: run({{ moten: [{{ id: 'a', datum: '', start: '', slut: '09:00', dokument: [{{ url: '' }}] }}], ar: 2025 }}),
+      nyhet: run({{ slug: 'x', description: '', body: '' }}) }}));
+    """
+    out = json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert out["n"] == 1
+    assert out["moten"] == {"moten": [{"id": "a", "datum": None, "start": None, "slut": "09:00", "dokument": [{"url": None}]}], "ar": 2025}
+    assert out["nyhet"] == {"slug": "x", "description": None, "body": ""}

@@ -177,6 +177,20 @@ def _add_a_meeting(ed: Editor, year: int, source_id: str, start: str | None = No
     return new_id
 
 
+def _fits_a_phone(browser: Chromium, ed: Editor) -> None:
+    """At 390 px (a phone) the editing page does not stick out sideways and the
+    toolbar's buttons and the form's fields are on the screen (macros/admin/svenska.css:
+    Decap lays the page out for 800 px)."""
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    ed.wait("document.documentElement.scrollWidth <= 390", timeout=10)
+    outside = ed.js(
+        "[...document.querySelectorAll('[class*=ToolbarContainer] button, [class*=ToolbarContainer] [role=button], input, textarea')]"
+        ".filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > 390); })"
+        ".map(e => e.textContent.trim() || e.id)"
+    )
+    assert outside == []
+
+
 def _reload_editor(browser: Chromium, ed: Editor, origin: str) -> None:
     """A fresh /admin/ page (Decap keeps the last entry otherwise), signed in again if it asks."""
     browser.load(f"{origin}/admin/", quiet=1)
@@ -319,6 +333,7 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
         with SiteServer(site) as web, Chromium(timeout=60) as browser:
             ed = _start_editor(browser, web.origin, port)
             _add_a_meeting(ed, year, source["id"])
+            _fits_a_phone(browser, ed)
             ed.click("Spara")  # the editorial workflow: save is a draft on a branch, no "Publicera nu"
             ed.wait("[...document.querySelectorAll('button')].some(b => b.textContent.includes('opublicerade'))")
             requests = _requests(browser)

@@ -224,3 +224,52 @@ def test_a_marked_value_stops_the_site_build(fixture_copy, tmp_path):
     assert "2020-01-01.yaml:30: paragrafer" in result.stderr
     assert "uppgiften är inte ifylld (där står 'ATT FYLLA I')" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_new_years_pull_request_lists_exactly_what_to_fill_in(tmp_path, capsys, monkeypatch):
+    """The workflow "Starta ett nytt år" (.github/workflows/nytt-ar.yml) runs
+    `make nytt-ar`, then `python -m finsam nytt-ar-text` for the pull request's text:
+    every value the validator asks to fill in, by file and line, and nothing else."""
+    import re
+    import shutil
+
+    from finsam.dataset import read_dataset
+
+    monkeypatch.setenv("GITHUB_REPOSITORY", "forbundet/webbplats")
+    monkeypatch.setenv("GITHUB_SHA", "abc123")
+    monkeypatch.delenv("FINSAM_SITE_URL", raising=False)
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    year = max(int(p.stem) for p in (data / "budget").glob("*.yaml")) + 1
+    assert main(["nytt-ar", str(year), str(data)]) == 0
+    printed = tmp_path / "skapat.txt"
+    printed.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["nytt-ar-text", str(year), str(printed), str(data)]) == 0
+    body = capsys.readouterr().out
+    _, problems = read_dataset(data)
+    assert problems and all("inte ifylld" in p.message for p in problems)
+    listed = re.findall(r"^- rad (\d+): `([^`]+)`$", body, flags=re.M)
+    assert sorted(listed) == sorted((str(p.line), p.path) for p in problems)
+    assert f"## Att fylla i: {len(problems)} värden" in body and "Andra fel" not in body
+    assert f"skapad: {data}/budget/{year}.yaml" in body.replace("\\", "")
+    assert "redigera.md#uppgift-att-fylla-i" in body and "redigera.md#ett-nytt-budgetår" in body
+    assert "https://github.com/forbundet/webbplats/blob/abc123/docs/om-webbplatsen/redigera.md" in body
+
+
+def test_the_new_years_text_names_other_problems_apart(tmp_path, capsys):
+    """A problem that is not a value to fill in (a misspelt key elsewhere) is not hidden
+    among them: it stands under its own heading, as in the data job's summary."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    year = max(int(p.stem) for p in (data / "budget").glob("*.yaml")) + 1
+    assert main(["nytt-ar", str(year), str(data), "--bara", "budget"]) == 0
+    printed = tmp_path / "skapat.txt"
+    printed.write_text(capsys.readouterr().out, encoding="utf-8")
+    with (data / "forbund.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("felstavad_nyckel: 1\n")
+    assert main(["nytt-ar-text", str(year), str(printed), str(data)]) == 0
+    body = capsys.readouterr().out
+    assert "## Andra fel: 1 fel" in body and "okänd nyckel 'felstavad\\_nyckel'" in body
+    assert "## Att fylla i:" in body

@@ -24,19 +24,72 @@ def test_every_problem_is_listed_grouped_by_file():
     assert "redigera.md#okänd-nyckel" in on_github
 
 
-def test_each_kind_links_to_a_section_that_exists_in_the_guide():
-    import unicodedata
+GUIDE = ROOT / "docs" / "om-webbplatsen" / "redigera.md"
 
-    guide = (ROOT / "docs" / "om-webbplatsen" / "redigera.md").read_text(encoding="utf-8")
-    headings = re.findall(r"^### (.+)$", guide, flags=re.M)
 
-    def slug(h):
-        s = unicodedata.normalize("NFKD", h).encode("ascii", "ignore").decode().lower()
-        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", s)).strip("-")
+def _github_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a Markdown file: each heading's slug (github-slugger:
+    tags dropped, lower case, punctuation dropped, spaces to hyphens, letters incl.
+    å, ä, ö kept; a repeated slug gets -1, -2, ...) and every <a id/name="…">."""
+    out: set[str] = set()
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        m = re.match(r"^#{1,6} (.+?)\s*#*\s*$", line)
+        if m and not fenced:
+            text = re.sub(r"<[^>]*>", "", m.group(1)).strip()
+            base = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+            slug, n = base, 0
+            while slug in out:
+                n += 1
+                slug = f"{base}-{n}"
+            out.add(slug)
+    out |= set(re.findall(r"<a (?:id|name)=\"([^\"]+)\"", markdown))
+    return out
 
-    anchors = {slug(h) for h in headings}
-    for _, anchor, _ in KINDS:
-        assert anchor in anchors, anchor
+
+def _site_ids(html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', html))
+
+
+def test_github_anchor_follows_githubs_rule():
+    from finsam.summary import github_anchor
+
+    assert github_anchor("Okänd nyckel") == "okänd-nyckel"
+    assert github_anchor("Fel i YAML-skrivsättet") == "fel-i-yaml-skrivsättet"
+    assert github_anchor("Utse en ledamot eller ersättare (person, plats, källa)") == "utse-en-ledamot-eller-ersättare-person-plats-källa"
+    assert github_anchor("Felmeddelanden, sorterade efter slag") == "felmeddelanden-sorterade-efter-slag"
+
+
+def test_every_link_into_the_guide_works_on_github_and_on_the_site(real_build):
+    """The job summary, the new year's pull request, the guide's own links and the
+    pull request templates link to the guide's sections by one anchor, which must
+    exist both where GitHub renders the Markdown file and in the built page."""
+    from finsam.summary import CHECK, NEW_YEAR_SECTION, OTHER, github_anchor
+
+    markdown = GUIDE.read_text(encoding="utf-8")
+    on_github = _github_anchors(markdown)
+    on_site = _site_ids((real_build.site / "om-webbplatsen" / "redigera" / "index.html").read_text(encoding="utf-8"))
+    targets = {github_anchor(name) for _, name in KINDS} | {github_anchor(n) for n in (CHECK, OTHER, NEW_YEAR_SECTION)}
+    targets |= set(re.findall(r"\]\(#([^)]+)\)", markdown))
+    for template in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE").glob("*.md"):
+        targets |= set(re.findall(r"redigera\.md#([^\s)>]+)", template.read_text(encoding="utf-8")))
+    assert "okänd-nyckel" in targets and "ett-nytt-budgetår" in targets
+    assert sorted(targets - on_github) == [], "missing where GitHub renders the guide"
+    assert sorted(targets - on_site) == [], "missing in the built guide page"
+
+
+def test_the_sites_anchors_do_not_collide():
+    """Each explicit <a id> the guide adds for GitHub's anchor is its heading's GitHub
+    slug, and none repeats another id of the page (a heading's own id is ASCII)."""
+    markdown = GUIDE.read_text(encoding="utf-8")
+    explicit = re.findall(r"^#{2,6} (.+?) <a id=\"([^\"]+)\"></a>$", markdown, flags=re.M)
+    assert explicit
+    from finsam.summary import github_anchor
+
+    assert all(github_anchor(h) == a for h, a in explicit)
+    assert len({a for _, a in explicit}) == len(explicit)
 
 
 def test_data_text_is_inert():
@@ -100,4 +153,4 @@ def test_the_messages_staff_meet_first_link_to_their_own_section(tmp_path):
     with pytest.raises(DataError) as err:
         load_dataset(data)
     kinds = {kind(p)[0] for p in err.value.problems}
-    assert {"poster-av-tva-slag", "fasta-varden"} <= kinds, [p.format() for p in err.value.problems]
+    assert {"poster-av-två-slag", "fasta-värden"} <= kinds, [p.format() for p in err.value.problems]

@@ -21,6 +21,10 @@ from finsam.yamlload import read_yaml
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PR = ROOT / ".github" / "workflows" / "pr.yml"
 DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
+NEW_YEAR = ROOT / ".github" / "workflows" / "nytt-ar.yml"
+# The one job that may write to the repository: it pushes a branch nytt-ar-<år> and
+# opens a pull request for it (never main), with git and gh only, no third-party action.
+BRANCH_WRITERS = {("nytt-ar.yml", "nytt-ar"): {"contents", "pull-requests"}}
 PINNED = re.compile(r"^\s*-?\s*uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # v\d+(\.\d+)*\s*$")
 CHECK_COMMANDS = {
     "data": "python -m finsam validera data",
@@ -56,6 +60,10 @@ def test_permissions_are_declared_and_least_privilege(path):
         perms = job["permissions"]
         assert isinstance(perms, dict), f"job {name}: no read-all/write-all"
         writes = {k for k, v in perms.items() if v == "write"}
+        if (path.name, name) in BRANCH_WRITERS:
+            assert writes == BRANCH_WRITERS[(path.name, name)]
+            assert [u for u in steps_uses(job) if not u.startswith("actions/")] == [], "no third-party action holds the write token"
+            continue
         assert "contents" not in writes, f"job {name} must not write to the repository"
         if writes:
             assert writes <= {"pages", "id-token"} and steps_uses(job) == ["actions/deploy-pages"], (
@@ -94,7 +102,7 @@ def test_concurrency_group(path):
     assert load(path)["concurrency"]["group"]
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [PR, DEPLOY], ids=lambda p: p.name)
 def test_builds_see_the_whole_history_for_last_changed_dates(path):
     for name in ("test", "build"):
         checkout = next(s for s in load(path)["jobs"][name]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
@@ -239,3 +247,105 @@ def test_zizmor_finds_nothing():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
+
+
+def _step(job: dict, name: str) -> dict:
+    return next(s for s in job["steps"] if s.get("name") == name)
+
+
+def test_a_new_year_starts_from_the_browser_with_the_same_command():
+    """Actions → "Starta ett nytt år": the year is asked for in Swedish, the job runs
+    `make nytt-ar`, whose recipe is the command tests/test_newyear.py runs
+    (`python -m finsam nytt-ar <år> data`), and opens a pull request for a branch
+    of its own; the pull request's text is written by the tested `nytt-ar-text`."""
+    wf = load(NEW_YEAR)
+    assert set(wf["on"]) == {"workflow_dispatch"}
+    inputs = wf["on"]["workflow_dispatch"]["inputs"]
+    assert list(inputs) == ["ar", "bara"]
+    spec = inputs["ar"]
+    assert spec["required"] is True and spec["type"] == "string" and "fyra siffror" in spec["description"]
+    # "bara": all kinds, or one folder of the kinds that have a file per year.
+    from finsam.newyear import year_collections
+
+    from conftest import REAL_DATA
+
+    kinds = {c.pattern.split("/")[0] for c, _ in year_collections(REAL_DATA)}
+    assert inputs["bara"]["type"] == "choice" and inputs["bara"]["default"] == "alla"
+    assert inputs["bara"]["options"][0] == "alla" and set(inputs["bara"]["options"][1:]) == kinds
+    job = wf["jobs"]["nytt-ar"]
+    run = steps_run(job)
+    assert 'make nytt-ar AR="$AR" |' in run and 'make nytt-ar AR="$AR" BARA="$BARA" |' in run
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nnytt-ar:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/python -m finsam nytt-ar $(AR) data$(if $(BARA), --bara $(BARA))" in recipe
+    assert 'python -m finsam nytt-ar-text "$AR"' in run
+    assert 'git push --quiet origin "$branch"' in run and 'branch="nytt-ar-$AR"' in run
+    assert "gh pr create --base main" in run and "git add data/" in run
+    assert "push origin main" not in run and "--force" not in run
+    # The year is checked before anything is checked out or run.
+    assert job["steps"][0]["name"] == "Kontrollera året och valet"
+
+
+def test_the_year_reaches_the_shell_only_as_a_variable():
+    """No ${{ … }} inside a run: script (an input spliced into a script runs as code);
+    the input is passed through env."""
+    wf = load(NEW_YEAR)
+    job = wf["jobs"]["nytt-ar"]
+    assert job["env"]["AR"] == "${{ inputs.ar }}" and job["env"]["BARA"] == "${{ inputs.bara }}"
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")
+
+
+@pytest.mark.parametrize(
+    "year, ok",
+    [("2026", True), ("1999", True), ("", False), ("26", False), ("20266", False), ("2026 ", False),
+     ("2026\n", False), ("2O26", False), ("2026; touch HACKED", False), ("$(touch HACKED)", False),
+     ("`touch HACKED`", False), ("2026\ntouch HACKED", False), ("-1", False)],
+)
+def test_the_year_is_four_digits_and_nothing_else_runs(tmp_path, year, ok):
+    _run_check(tmp_path, {"AR": year, "BARA": "alla"}, ok, "fyra siffror")
+
+
+@pytest.mark.parametrize(
+    "kind, ok",
+    [("alla", True), ("budget", True), ("", False), ("budget verksamhetsplan", False), ("budget;touch HACKED", False),
+     ("$(touch HACKED)", False), ("--help", False), ("../data", False)],
+)
+def test_the_choice_of_files_is_one_word_and_nothing_else_runs(tmp_path, kind, ok):
+    _run_check(tmp_path, {"AR": "2026", "BARA": kind}, ok, "Välj alla eller ett slag")
+
+
+def _run_check(tmp_path, env, ok, message):
+    import subprocess
+
+    script = _step(load(NEW_YEAR)["jobs"]["nytt-ar"], "Kontrollera året och valet")["run"]
+    # GitHub runs a run: script as `bash --noprofile --norc -eo pipefail {0}`.
+    (tmp_path / "step.sh").write_text(script, encoding="utf-8")
+    result = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "step.sh"],
+        cwd=tmp_path, env={**env, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
+    )
+    assert (result.returncode == 0) is ok, result
+    assert not (tmp_path / "HACKED").exists()
+    if not ok:
+        assert "::error" in result.stdout and message in result.stdout
+
+
+def test_the_guide_names_the_button_and_the_box_as_github_shows_them():
+    wf = load(NEW_YEAR)
+    guide = (ROOT / "docs" / "om-webbplatsen" / "redigera.md").read_text(encoding="utf-8")
+    assert f"**{wf['name']}**" in guide
+    box = wf["on"]["workflow_dispatch"]["inputs"]["ar"]["description"]
+    assert "*Året som ska startas*" in guide and box.startswith("Året som ska startas")
+    choice = wf["on"]["workflow_dispatch"]["inputs"]["bara"]
+    assert "*Vilka filer*" in guide and choice["description"].startswith("Vilka filer")
+    assert all(f"`{o}`" in guide for o in ("alla", "budget"))
+    assert "nytt-ar-" in guide
+
+
+@pytest.mark.parametrize("bara, expected", [(None, "nytt-ar 2030 data"), ("budget", "nytt-ar 2030 data --bara budget")])
+def test_make_nytt_ar_passes_the_choice_on(bara, expected):
+    import subprocess
+
+    args = ["make", "-n", "-s", "nytt-ar", "AR=2030"] + ([f"BARA={bara}"] if bara else [])
+    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    assert out[-1].endswith("-m finsam " + expected), out

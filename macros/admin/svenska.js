@@ -85,5 +85,23 @@
     return mal;
   }
   window.CMS.registerLocale('sv', skrivOver(fyll(window.CMS.getLocale('sv') || {}, saknas), ersatta));
+  // An emptied field (a date's "Rensa", a text deleted) is saved as null, the way the
+  // data writes a value that is not known, not as "": Decap keeps "" for an optional
+  // field that had a value (decap-cms issue 7120), which the validator refuses for a
+  // date, a time or a number. The news post's Markdown text (body) is left as it is.
+  function tomBlirNull(v) {
+    if (v === '') return null;
+    if (v && typeof v.map === 'function' && typeof v.toJS === 'function') return v.map(tomBlirNull);
+    return v;
+  }
+  window.CMS.registerEventListener({
+    name: 'preSave',
+    handler: function (e) {
+      var data = e.entry.get('data');
+      var body = data.get('body');
+      var out = tomBlirNull(data);
+      return body === undefined ? out : out.set('body', body);
+    },
+  });
   window.CMS.init();
 })();

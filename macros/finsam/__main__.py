@@ -6,7 +6,7 @@ each problem as ``fil:rad: fält: meddelande``. Exit code 0 when all is well,
 
 Also: ``kontroller`` lists the named checks; ``scheman`` regenerates the JSON
 Schemas in schemas/, .vscode/settings.json and the form editor's configuration
-(run it after adding or changing a model or a help text); ``nytt-ar ÅÅÅÅ`` creates next year's data
+(run it after adding or changing a model or a help text); ``nytt-ar ÅÅÅÅ`` creates next year's data; ``nytt-ar-text ÅÅÅÅ utskrift`` writes the pull request text for it (.github/workflows/nytt-ar.yml)
 files from this year's with the figures left to fill in.
 """
 
@@ -38,12 +38,21 @@ def main(argv: list[str] | None = None) -> int:
     new_year.add_argument(
         "--bara", nargs="+", metavar="MAPP", help="skapa bara filer i dessa mappar, t.ex. --bara budget verksamhetsplan"
     )
+    body = sub.add_parser(
+        "nytt-ar-text", help="texten till ändringsförslaget för ett nytt år (arbetsflödet Starta ett nytt år)"
+    )
+    body.add_argument("ar", type=int, help="det nya året")
+    body.add_argument("utskrift", help="filen med det make nytt-ar skrev ut")
+    body.add_argument("data", nargs="?", default="data", help="datakatalogen (standard: data)")
     args = parser.parse_args(argv)
 
     if args.kommando == "scheman":
         return _schemas(Path(args.data), args.kontrollera)
     if args.kommando == "nytt-ar":
         return _new_year(Path(args.data), args.ar, set(args.bara) if args.bara else None)
+
+    if args.kommando == "nytt-ar-text":
+        return _new_year_text(Path(args.data), args.ar, Path(args.utskrift))
 
     if args.kommando == "kontroller":
         for c in CHECKS.values():
@@ -100,6 +109,20 @@ def _schemas(data: Path, check_only: bool) -> int:
     for path in changed:
         print(f"uppdaterad: {display_path(path)}")
     print(f"Scheman och inställningar är aktuella ({len(changed)} filer ändrade).")
+    return 0
+
+
+def _new_year_text(data: Path, year: int, printed: Path) -> int:
+    """Print the new year's pull request text: what `make nytt-ar` created and every
+    problem validation finds now (the values to fill in, grouped by file)."""
+    from .summary import new_year_body
+
+    try:
+        load_dataset(data)
+        problems = []
+    except DataError as err:
+        problems = err.problems
+    print(new_year_body(year, printed.read_text(encoding="utf-8").splitlines(), problems))
     return 0
 
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from .dataset import COLLECTIONS, Collection
 from .helptexts import field_help, literal_values, model_help, model_key, value_label
+from .model.base import CLOCK_PATTERN
 from .model.budget import POST_TYPE, Budget
 
 # Free text written over several lines (a multi-line text box instead of one line).
@@ -33,6 +34,18 @@ LONG_TEXT = {
     "text", "beskrivning", "kommentar", "syfte", "vision", "inriktning", "sammanfattning",
     "forklaring", "motivering", "villkor", "mal", "notering", "atgard", "status_skal", "skal",
 }
+
+# Dates and times of day (Decap 3's datetime widget, decap-cms-widget-datetime 3.6):
+# ``format`` is what is stored, the schema's form (a date ÅÅÅÅ-MM-DD, a time TT:MM);
+# ``date_format``/``time_format`` choose the picker, a date or a time picker (``False``
+# leaves that half out), in that same form. The picker is the browser's own
+# (<input type=date|time>), which shows the date as the browser's language does: a
+# Swedish browser shows 2025-03-14 and 24-hour time, whatever the config says (Decap 3
+# has no option for the shown form). No ``picker_utc``: a date without a time is read
+# and written as the same day in any time zone, and the option adds a "UTC" label.
+# An empty field stays empty (Decap's default since 3.2.1 is "", not today).
+DATE_WIDGET = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+TIME_WIDGET = {"widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm"}
 
 # Ids that point at a record defined elsewhere: (collection, file, list, label field).
 # Each becomes a relation widget: a searchable picker over the records that exist.
@@ -110,6 +123,7 @@ def widget(cls: type[BaseModel], name: str, columns: dict[str, str] | None = Non
     if help_:
         out["hint"] = help_.description
     annotation, optional = _strip_optional(info.annotation)
+    clock = _is_clock(annotation)
     annotation = _base(annotation)
     if optional or not info.is_required():
         out["required"] = False
@@ -155,8 +169,15 @@ def widget(cls: type[BaseModel], name: str, columns: dict[str, str] | None = Non
     if origin is dict:
         out.update(_map(cls, annotation, columns))
         return out
-    out.update(_scalar(annotation, name))
+    out.update(TIME_WIDGET if clock else _scalar(annotation, name))
     return out
+
+
+def _is_clock(annotation) -> bool:
+    """A time of day (``Clock``: HH:MM, 24 hours), told by its pattern."""
+    return typing.get_origin(annotation) is typing.Annotated and any(
+        getattr(m, "pattern", None) == CLOCK_PATTERN for m in typing.get_args(annotation)[1:]
+    )
 
 
 def _map(cls: type[BaseModel], annotation, columns: dict[str, str] | None) -> dict:
@@ -214,13 +235,7 @@ def _scalar(annotation, name: str) -> dict:
     if annotation in (Decimal, float):
         return {"widget": "number", "value_type": "float"}
     if annotation is dt.date:
-        return {
-            "widget": "datetime",
-            "format": "YYYY-MM-DD",
-            "date_format": "YYYY-MM-DD",
-            "time_format": False,
-            "picker_utc": True,
-        }
+        return dict(DATE_WIDGET)
     return {"widget": "text" if name in LONG_TEXT else "string"}
 
 

@@ -19,33 +19,45 @@ from .problems import Problem
 GUIDE_PAGE = "om-webbplatsen/redigera/"
 GUIDE_FILE = "docs/om-webbplatsen/redigera.md"
 
-# (pattern in the message, anchor of the guide's section). First match wins.
-KINDS: list[tuple[str, str, str]] = [
-    (r"inte ifylld", "uppgift-att-fylla-i", "Uppgift att fylla i"),
-    (r"okänd nyckel", "okand-nyckel", "Okänd nyckel"),
-    (r"poster av två slag|typ: rad", "poster-av-tva-slag", "Poster av två slag"),
-    (r"saknas \(skriv null|nyckeln '.*' saknas", "nyckel-som-saknas", "Nyckel som saknas"),
-    (r"YAML|tabbtecken|indrag", "fel-i-yaml-skrivsattet", "Fel i YAML-skrivsättet"),
-    (r"datum|ÅÅÅÅ-MM-DD", "datum", "Datum"),
-    (r"klockslag|TT:MM", "klockslag", "Klockslag"),
-    (r"ska vara ett tal|heltal|tal ", "tal-och-belopp", "Tal och belopp"),
-    (r"små bokstäver", "id", "Id"),
-    (r"https://|webbadress|länk", "webbadress", "Webbadress"),
-    (r"finns inte i data/|finns inte", "hanvisning-som-inte-finns", "Hänvisning som inte finns"),
-    (r"ska vara '", "fasta-varden", "Fasta värden"),
+UNFILLED = "Uppgift att fylla i"  # the guide's section for ATT FYLLA I
+
+# (pattern in the message, heading of the guide's section). First match wins.
+# A section is linked by its heading's anchor as GitHub makes it (github_anchor):
+# the guide gives each such heading that anchor in the built site too (an
+# <a id="…"> in the heading), so one link works on GitHub and on the site.
+KINDS: list[tuple[str, str]] = [
+    (r"inte ifylld", UNFILLED),
+    (r"okänd nyckel", "Okänd nyckel"),
+    (r"poster av två slag|typ: rad", "Poster av två slag"),
+    (r"saknas \(skriv null|nyckeln '.*' saknas", "Nyckel som saknas"),
+    (r"YAML|tabbtecken|indrag", "Fel i YAML-skrivsättet"),
+    (r"datum|ÅÅÅÅ-MM-DD", "Datum"),
+    (r"klockslag|TT:MM", "Klockslag"),
+    (r"ska vara ett tal|heltal|tal ", "Tal och belopp"),
+    (r"små bokstäver", "Id"),
+    (r"https://|webbadress|länk", "Webbadress"),
+    (r"finns inte i data/|finns inte", "Hänvisning som inte finns"),
+    (r"ska vara '", "Fasta värden"),
 ]
-CHECK = ("kontroll-som-inte-gar-igenom", "Kontroll som inte går igenom")
-OTHER = ("andra-fel", "Andra fel")
+NEW_YEAR_SECTION = "Ett nytt budgetår"  # the guide's section the new year's pull request links to
+CHECK = "Kontroll som inte går igenom"
+OTHER = "Andra fel"
+
+
+def github_anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading (github-slugger): lower case, punctuation
+    dropped, each space a hyphen, letters kept (å, ä, ö too): "Okänd nyckel" -> "okänd-nyckel"."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
 def kind(problem: Problem) -> tuple[str, str]:
     """(anchor, Swedish name) of the guide section for a problem."""
-    for pattern, anchor, name in KINDS:
+    for pattern, name in KINDS:
         if re.search(pattern, problem.message):
-            return anchor, name
+            return github_anchor(name), name
     if problem.check:
-        return CHECK
-    return OTHER
+        return github_anchor(CHECK), CHECK
+    return github_anchor(OTHER), OTHER
 
 
 def _md(text: str) -> str:
@@ -53,10 +65,6 @@ def _md(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
 
-
-def _github_anchor(name: str) -> str:
-    """GitHub's heading anchor: lower case, spaces to hyphens, letters (å, ä, ö too) kept."""
-    return re.sub(r"[^\w\- ]", "", name.lower()).replace(" ", "-")
 
 
 def summary_markdown(problems: list[Problem], site_url: str | None, github_guide: str | None = None) -> str:
@@ -66,7 +74,7 @@ def summary_markdown(problems: list[Problem], site_url: str | None, github_guide
         base = site_url.rstrip("/") + "/" + GUIDE_PAGE
         link = lambda anchor, name: f"{base}#{anchor}"  # noqa: E731
     else:
-        link = lambda anchor, name: f"{github_guide or GUIDE_FILE}#{_github_anchor(name)}"  # noqa: E731
+        link = lambda anchor, name: f"{github_guide or GUIDE_FILE}#{anchor}"  # noqa: E731
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in sorted(problems):
         by_file[p.file].append(p)
@@ -96,17 +104,79 @@ def summary_markdown(problems: list[Problem], site_url: str | None, github_guide
     return "\n".join(lines)
 
 
-def write_step_summary(problems: list[Problem]) -> bool:
-    """Append the summary to $GITHUB_STEP_SUMMARY when GitHub Actions provides it."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return False
+def guide_links() -> tuple[str | None, str | None]:
+    """(site_url, github_guide) for ``summary_markdown`` from GitHub Actions' environment:
+    the published site when FINSAM_SITE_URL names it, else the guide's file on GitHub
+    at the commit being checked."""
     site = os.environ.get("FINSAM_SITE_URL")
     github = None
     if os.environ.get("GITHUB_REPOSITORY"):
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
         ref = os.environ.get("GITHUB_SHA", "main")
         github = f"{server}/{os.environ['GITHUB_REPOSITORY']}/blob/{ref}/{GUIDE_FILE}"
+    return site, github
+
+
+def write_step_summary(problems: list[Problem]) -> bool:
+    """Append the summary to $GITHUB_STEP_SUMMARY when GitHub Actions provides it."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return False
     with Path(target).open("a", encoding="utf-8") as fh:
-        fh.write(summary_markdown(problems, site, github))
+        fh.write(summary_markdown(problems, *guide_links()))
     return True
+
+
+def new_year_body(year: int, created: list[str], problems: list[Problem]) -> str:
+    """The text of the pull request the workflow "Starta ett nytt år" opens
+    (.github/workflows/nytt-ar.yml): what was created, and every value still to
+    fill in, grouped by file and linked to the guide like the data job's summary.
+
+    ``created``: the lines ``make nytt-ar`` printed (``skapad: …``, ``hoppade över: …``).
+    A pull request opened with the workflow's own token starts no other workflow
+    (GitHub's rule), so this text is the list until the first saved change on the
+    branch starts the checks."""
+    site, github = guide_links()
+    guide = (site.rstrip("/") + "/" + GUIDE_PAGE) if site else (github or GUIDE_FILE)
+    lines = [
+        f"## Nytt år: {year}",
+        "",
+        f"Skapat med arbetsflödet *Starta ett nytt år* (samma som `make nytt-ar AR={year}` på en dator). "
+        "De nya filerna är kopior av förra årets med det nya årets kolumner och rubriker. "
+        "Allt som ska beslutas på nytt står som `ATT FYLLA I`: belopp, datum, källor och "
+        "text som nämnde förra året. Möten och utfall kopieras inte.",
+        "",
+        "**Så gör du nu:** fyll i värdena från de beslutade dokumenten, i den här grenen: "
+        "fliken *Files changed* → de tre punkterna (…) vid filen → *Edit file* → "
+        "*Commit changes…* → *Commit directly to* grenen. Kontrollerna startar när du sparar "
+        "den första ändringen (ett ändringsförslag som ett arbetsflöde har öppnat startar "
+        "inga kontroller av sig självt). "
+        f"Guiden, avsnittet [Ett nytt budgetår]({guide}#{github_anchor(NEW_YEAR_SECTION)}), visar hur.",
+        "",
+        "### Filer",
+        "",
+    ]
+    for line in created:
+        line = line.strip()
+        if line.startswith(("skapad:", "hoppade över:")):
+            lines.append(f"- {_md(line)}")
+    lines.append("")
+    link = (site.rstrip("/") + "/" + GUIDE_PAGE) if site else (github or GUIDE_FILE)
+    unfilled = [p for p in problems if kind(p)[1] == UNFILLED]
+    other = [p for p in problems if kind(p)[1] != UNFILLED]
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for p in sorted(unfilled):
+        by_file[p.file].append(p)
+    lines += [
+        f"## Att fylla i: {len(unfilled)} värden",
+        "",
+        f"Varje rad nedan står `ATT FYLLA I` i filen ([{UNFILLED}]({link}#{github_anchor(UNFILLED)})).",
+        "",
+    ]
+    for file, items in by_file.items():
+        lines += [f"### {_md(file)} ({len(items)})", ""]
+        lines += [f"- rad {p.line}: `{p.path}`" if p.path and "`" not in p.path else f"- rad {p.line}" for p in items]
+        lines.append("")
+    if other:
+        lines.append(summary_markdown(other, site, github).replace("## Kontroll av data:", "## Andra fel:", 1))
+    return "\n".join(lines) + "\n"
