@@ -109,6 +109,19 @@ year removed) with clean builds of the same data.
 | The benchmark's processes write and reuse bytecode caches (PYTHONDONTWRITEBYTECODE removed from their environment) | in this sandbox every measured process compiled finsam afresh | as on a staff machine |
 | The form editor's config.yml written by libyaml's emitter (admin_hook.py; the same text, tests/test_admin_yaml.py) | 0.13 s CPU of every build (PyYAML's Python emitter) | 0.03 s |
 
+Third session (page weight and growth). Measured on this shared machine (load 4–22):
+sizes from builds of today's data and of the benchmark's 1- and 25-year data sets; CPU
+from paired builds (7 rounds, the project just before these changes against after).
+
+| Change | Before | After |
+| --- | --- | --- |
+| The theme's indentation out of every page (finsam/htmlspace.py, hooks.on_post_page): each run of whitespace holding a line break becomes one line break, outside pre/code/kbd/textarea/script/style, comments and attribute values; whether there is whitespace between two things never changes (a test compares what a parser builds; screenshots of four pages at 1280 and 390 px are the same bytes) | median page 26.2 KB (gzipped 4.8 KB); at 25 years 44.3 KB | 17.9 KB (4.1 KB); 32.4 KB; about 1.5 ms CPU a page |
+| A member's and an insats's page: the three newest years in full, each older year a link to its row on that year's page (compute/recent.py); 26 pages had listed every year (pages × years) | at 25 years: search index 330 KB, medlemmar/sala 35 KB, those 26 pages 1.34 s CPU (macros, Markdown and theme, in-process, one build each) | 235 KB, 19.5 KB, 0.62 s; today's site (≤ 3 years) unchanged |
+
+25 years / 1 year, paired (7 rounds, load 4–22): before 2.54 [2.18–2.98]×, after
+2.31 [2.03–2.64]×; 25 years 0.97 [0.94–1.18]× the CPU of before, 1 year 1.07
+[0.92–1.42]× (the noise of the load; the compaction adds about 0.1 s).
+
 Why the goals still missed are missed:
 
 - Real / twin (1.5× last session): the twin got the same savings (prune, no rss plugin), so the
@@ -135,16 +148,22 @@ Why the goals still missed are missed:
   first). A change of the navigation (a page title, a year added or removed) renders
   every page's theme template afresh, and a change of the site's files every page's
   Markdown too. On a loaded machine the wall time is mostly the queue for a core.
-- Median page and search index (met last session at 21.6 KB and 228 KB): missed again
-  after the other engineers' work landed since (more pages and text, the form editor's
-  guide pages, the budget line shapes); not reworked in this session.
+- Median page and search index: met again (see the third session above), the index at
+  25 years with little room (235 of 250 KB): a page that follows one thing through every
+  year should use compute/recent.py's rule too.
 - The real site has one page the twin lacks: admin/index.html, which admin_hook.py
   writes after the build (with the editor's config.yml); the twin is built without the
   hooks, so that work counts as the real build's only.
-- 25 years / 1 year (2.1×): the CPU per page is flat (no pages × pages term is left:
-  prune removed the nav's), so the build grows with the page count, and 25 years
-  have 2.2× the pages. The remaining growth beyond pages is the pages that list every
-  year (ekonomi/index.html reaches 132 KB at 25 years).
+- 25 years / 1 year (2.3× after the third session): 25 years have 2.1× the pages, and
+  the 72 year pages (budget, verksamhetsplan, medlemsinsatser) cost more than the
+  average page (about 35–55 ms each: big tables through Python-Markdown). What grows
+  with the years beyond the pages: reading and checking 7 yearly files a year; the
+  form editor's config.yml, one full Budget form per year (948 KB at 25 years, about
+  0.9 s CPU against 0.15 s at one year: the largest years term left; YAML anchors
+  could share the forms' common part, not tried: Decap's YAML parser limits
+  aliases); each year page's navigation lists every year of its series (years ×
+  years, about 3 KB a page at 25 years); ekonomi/index.html lists every year's
+  outcome (one page × years, 128 KB at 25 years).
 - Instructions could not be counted (no PMU in this VM); valgrind would take minutes
   per build, so it is not used.
 """

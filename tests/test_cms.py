@@ -128,14 +128,14 @@ def test_a_list_of_two_shapes_is_a_typed_list_whose_key_the_model_reads(tmp_path
     import shutil
     import typing
 
-    from finsam.cms import budget_columns
+    from finsam.cms import BUDGET_FORM_YEARS, budget_columns
     from finsam.model.budget import POST_TYPE, Budget
 
     shutil.copytree(FIXTURE / "budget", tmp_path / "budget")
     cfg = config("forbundet/webbplats", data_root=tmp_path)
     budgets = next(c for c in cfg["collections"] if c["name"] == "budgetar")
     columns = budget_columns(tmp_path)
-    assert [f["name"] for f in budgets["files"]] == [str(y) for y in sorted(columns)]
+    assert [f["name"] for f in budgets["files"]] == [str(y) for y in sorted(columns)[-BUDGET_FORM_YEARS:]]
     assert all(f["file"] == f"data/budget/{f['name']}.yaml" for f in budgets["files"])
     for form in budgets["files"]:
         fields = {f["name"]: f for f in form["fields"]}
@@ -283,3 +283,22 @@ def test_an_emptied_field_is_saved_as_null_not_as_an_empty_text():
     assert out["n"] == 1
     assert out["moten"] == {"moten": [{"id": "a", "datum": None, "start": None, "slut": "09:00", "dokument": [{"url": None}]}], "ar": 2025}
     assert out["nyhet"] == {"slug": "x", "description": None, "body": ""}
+
+
+def test_the_newest_budget_years_have_forms_and_older_ones_do_not(tmp_path):
+    """A form per budget year for the newest BUDGET_FORM_YEARS years only: the editor's
+    config stays the same size however many years of data there are, and the newest
+    year (the one being prepared) always has its form, with its own columns."""
+    import shutil
+
+    from finsam.cms import BUDGET_FORM_YEARS, budget_columns
+
+    source = sorted((FIXTURE / "budget").glob("*.yaml"))[-1]
+    years = range(2001, 2001 + BUDGET_FORM_YEARS + 4)
+    (tmp_path / "budget").mkdir()
+    for year in years:
+        shutil.copy(source, tmp_path / "budget" / f"{year}.yaml")
+    forms = next(c for c in config("forbundet/webbplats", data_root=tmp_path)["collections"] if c["name"] == "budgetar")
+    assert [f["name"] for f in forms["files"]] == [str(y) for y in years[-BUDGET_FORM_YEARS:]]
+    assert len(budget_columns(tmp_path)) == len(years)  # every year is read; only the newest get forms
+    assert "GitHubs webbredigerare" in forms["description"]  # where an older year is corrected

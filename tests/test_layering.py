@@ -120,12 +120,13 @@ def test_model_and_compute_import_no_renderer():
 
 
 # What validating never needs: the renderers and what they use, and the pages'
-# views of the budget and the contributions (the checks and warnings use the
-# arithmetic beside them: compute/budget_sums.py, compute/medlemsinsatser_split.py).
+# views of the budget, the contributions, equity and the insatser (the checks and
+# warnings use the arithmetic beside them: compute/budget_sums.py,
+# compute/medlemsinsatser_split.py, compute/equity_sums.py).
 # Babel formats numbers only in a problem's message, so good data never loads it.
 NOT_FOR_VALIDATING = (
     "finsam.render", "icalendar", "jinja2", "mkdocs", "properdocs", "markdown", "babel",
-    "finsam.compute.budget", "finsam.compute.medlemsinsatser",
+    "finsam.compute.budget", "finsam.compute.medlemsinsatser", "finsam.compute.equity", "finsam.compute.insatser",
     "importlib.metadata",  # pydantic's plugin search, off (model/base.py)
 )
 

@@ -360,16 +360,26 @@ def budget_columns(data_root: Path) -> dict[int, dict[str, str]]:
     return out
 
 
+# The budget years that have a form: the newest few. A budget is adopted once and then
+# stands; the years that change are the one being prepared, the current one and the last.
+# Older years are corrected in GitHub's web editor (the guide says how). Each form is as
+# large as its year's table, so a form for every year would make the editor's
+# config.yml (and the build that writes it) grow with every year of data.
+BUDGET_FORM_YEARS = 3
+
+
 def budget_collection(budgets: dict[int, dict[str, str]]) -> dict | None:
-    """Budgets: one form per year, whose amount fields are that year's columns."""
+    """Budgets: one form for each of the newest years, whose amount fields are that year's columns."""
     if not budgets:
         return None
     help_ = model_help(Budget)
+    newest = sorted(budgets)[-BUDGET_FORM_YEARS:]
     return {
         "name": "budgetar",
         "label": help_.title + "ar" if help_ else "Budgetar",
         "description": (
-            "Ett formulär per budgetår, med ett beloppsfält per kolumn i årets tabell. "
+            f"Ett formulär för vart och ett av de {BUDGET_FORM_YEARS} senaste budgetåren, med ett "
+            "beloppsfält per kolumn i årets tabell. Äldre budgetar rättas i GitHubs webbredigerare. "
             "Ett nytt budgetår skapas med make nytt-ar eller i GitHubs webbredigerare (se guiden)."
         ),
         "extension": "yaml",
@@ -382,7 +392,7 @@ def budget_collection(budgets: dict[int, dict[str, str]]) -> dict | None:
                 "file": f"data/budget/{year}.yaml",
                 "fields": fields_of(Budget, columns),
             }
-            for year, columns in sorted(budgets.items())
+            for year, columns in ((y, budgets[y]) for y in newest)
         ],
     }
 

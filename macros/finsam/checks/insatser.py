@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compute.insatser import budget_documents, cost_lines
+from ..compute.budget_sums import budget_documents, cost_lines
 from . import check
 
 

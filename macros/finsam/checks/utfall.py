@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.budget_sums import stated_figure
-from ..compute.equity import opening_mismatches, roll_forward
+from ..compute.equity_sums import opening_mismatches, roll_forward
 from ..compute.rounding import round_half_up
 from ..format import number
 from . import check

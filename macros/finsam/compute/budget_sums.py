@@ -289,3 +289,12 @@ def overview_comparisons(budget: Budget, index: int) -> dict[str, Comparison]:
             )
     return {k: v for k, v in out.items() if v.stated is not None}
 
+
+def budget_documents(ds) -> list:
+    """The data set's budget documents, oldest year first; [] without budget data."""
+    return sorted(ds.budgetar, key=lambda d: d.model.ar)
+
+
+def cost_lines(budget) -> dict:
+    """A budget's cost lines (its leaves under ``kostnader``) by id."""
+    return {line.id: line for line in leaves(budget.kostnader)}

@@ -16,12 +16,8 @@ from typing import Any, Iterable
 from .. import urls
 from ..model.budget import Grupp
 from . import budget_sums as money
+from .budget_sums import budget_documents, cost_lines  # noqa: F401 - also compute.insatser.<name>
 from .recent import newest_and_older
-
-
-def budget_documents(ds) -> list:
-    """The data set's budget documents, oldest year first; [] without budget data."""
-    return sorted(ds.budgetar, key=lambda d: d.model.ar)
 
 
 def latest_budget(ds):
@@ -32,10 +28,6 @@ def latest_budget(ds):
 def budget_page(doc) -> str:
     """Site path of a budget year's page (the URL plan)."""
     return urls.budget_page(doc.model.ar)
-
-
-def cost_lines(budget) -> dict[str, Any]:
-    return {line.id: line for line in money.leaves(budget.kostnader)}
 
 
 def as_cost(value: int | None) -> Decimal | None:
