@@ -20,6 +20,7 @@ the layout can see. It costs about 1.5 ms a page.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Kept whole: the elements whose whitespace is shown or is code, comments, and the tags
@@ -52,6 +53,10 @@ def _nested_end(page_html: str, name: str, at: int) -> int:
     return len(page_html)
 
 
+# A pure function of the page, kept for the pages a `serve` rebuild renders unchanged
+# (serve_hook reuses their theme render, so the same text comes again): about 1.7 ms a
+# page otherwise. Bounded, as a long serve session renders many versions of a page.
+@functools.lru_cache(maxsize=512)
 def compact(page_html: str) -> str:
     """``page_html`` with each run of whitespace holding a line break, between tags and in text, made one line break."""
     out = []
