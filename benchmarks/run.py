@@ -122,6 +122,22 @@ from paired builds (7 rounds, the project just before these changes against afte
 2.31 [2.03–2.64]×; 25 years 0.97 [0.94–1.18]× the CPU of before, 1 year 1.07
 [0.92–1.42]× (the noise of the load; the compaction adds about 0.1 s).
 
+The same session (validation, the fixed cost, the edit loop). Validation measured with
+valgrind's instruction counts (independent of the load) and paired process CPU; builds
+compared byte for byte (`diff -r` of site/) before and after.
+
+| Change | Before | After |
+| --- | --- | --- |
+| Models without `from __future__ import annotations` (pydantic no longer evaluates 405 annotation strings; a test keeps it so) | | −34 M instructions of validating (−2.3 %) |
+| `PYDANTIC_DISABLE_PLUGINS=__all__` (model/base.py; a value set outside wins) and, while plugins are off, a stand-in for pydantic's plugin loader so importlib.metadata is not imported | | −22.5 M and −56.6 M instructions (about 0.03 s) |
+| Validation imports only arithmetic: compute/budget_sums.py, medlemsinsatser_split.py, equity_sums.py (the view modules re-export them); Babel on first use; a test fails if validating imports Babel, importlib.metadata or the view modules | 102 dataclasses made per validation | 75 (finsam's own 52 → 25) |
+| The YAML reader resolves each plain value once; whole-file pre-checks first (same values, lines, messages) | reading the 26 files 34–41 ms CPU | 25–27 ms |
+| Help-text catalogue (model/hjalptexter.yaml) read with libyaml | 0.105 s CPU of every build | 0.012 s |
+| A page's description: the HTML read only until its first paragraph | about 3 % of a profiled build | |
+| Validation as a whole (`python -m finsam validera data`, 9 paired runs, load 3) | 1.679 G instructions; CPU min 0.80 / median 0.91 s | 1.364 G; 0.62 / 0.71 s (0.72× paired) |
+| The form editor: budget forms for the 3 newest years (finsam/cms.py `BUDGET_FORM_YEARS`; older years are corrected in GitHub's web editor) | config.yml one full form per year: 948 KB and about 0.9 s CPU at 25 years | the same size at any number of years |
+| `serve`: finsam.htmlspace.compact memoised (bounded): pages whose theme render the serve cache reuses come back as the same text (3 paired rounds, load 1) | rebuild after a save 0.96 s wall (edit), 1.29 s (touch); server CPU 0.77 / 1.10 s | 0.77 s, 0.97 s; 0.58 / 0.83 s |
+
 Why the goals still missed are missed:
 
 - Real / twin (1.5× last session): the twin got the same savings (prune, no rss plugin), so the
@@ -132,13 +148,13 @@ Why the goals still missed are missed:
   mkdocs-macros (about 8 % of a rebuild in a profile; it has no cache for pages); the
   downloads (CSV/JSON) and the git pass for "Senast uppdaterad". Reaching 1.10× needs
   the data layer's fixed cost under about 0.3 s: pydantic model building alone is more.
-- Validation (0.75–0.85 s CPU at load 5): the floor with pydantic, measured in stages
-  (process CPU, min of 5 runs, load 5): the interpreter 0.02 s; importing pydantic and
-  PyYAML 0.13 s; defining finsam's ~85 models (already `defer_build`) and the loader
-  0.22 s; the checks' own imports (budget arithmetic and its view dataclasses) 0.09 s;
-  the first `load_dataset` 0.25 s, of which pydantic building the models' validators on
-  first use is about 0.15 s (a second load in the same process takes 0.10 s). Pydantic's
-  part alone (import, model classes, validators) is about 0.45 s, above the 0.3 s goal
+- Validation (0.5–0.65 s CPU at load 1 after the third session): the floor with
+  pydantic, from an instruction-count profile by stage (shares of the whole): Python's
+  start and the standard library 19 %; importing pydantic and pydantic_core 27 %;
+  creating finsam's 85 model classes 12 %; pydantic building the 22 validators on first
+  use 13 %; importing PyYAML 6 %; reading the 26 files 6 %; the 52 checks 5 %; the
+  checks' imports 4 %; the command line, news posts and warnings 5 %; validating the
+  models 3 %. Pydantic's three stages alone are about 52 % (about 0.3 s), the goal
   before any data is read, and pydantic 2.14 keeps no cache of built validators between
   processes. Under 0.3 s needs a loader without pydantic, or validation in a process
   that stays up (as in `serve`, where a data change is read and checked in about 0.1 s).
@@ -154,14 +170,13 @@ Why the goals still missed are missed:
 - The real site has one page the twin lacks: admin/index.html, which admin_hook.py
   writes after the build (with the editor's config.yml); the twin is built without the
   hooks, so that work counts as the real build's only.
-- 25 years / 1 year (2.3× after the third session): 25 years have 2.1× the pages, and
+- 25 years / 1 year (2.3× in the third session's paired runs at load 4–22; 2.05×
+  [1.71–3.10] in the quiet run above): 25 years have 2.1× the pages, and
   the 72 year pages (budget, verksamhetsplan, medlemsinsatser) cost more than the
   average page (about 35–55 ms each: big tables through Python-Markdown). What grows
-  with the years beyond the pages: reading and checking 7 yearly files a year; the
-  form editor's config.yml, one full Budget form per year (948 KB at 25 years, about
-  0.9 s CPU against 0.15 s at one year: the largest years term left; YAML anchors
-  could share the forms' common part, not tried: Decap's YAML parser limits
-  aliases); each year page's navigation lists every year of its series (years ×
+  with the years beyond the pages: reading and checking 7 yearly files a year (the
+  form editor's config.yml was the largest term, one Budget form per year, until its
+  forms were bounded to the newest years); each year page's navigation lists every year of its series (years ×
   years, about 3 KB a page at 25 years); ekonomi/index.html lists every year's
   outcome (one page × years, 128 KB at 25 years).
 - Instructions could not be counted (no PMU in this VM); valgrind would take minutes
