@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from .problems import Problem, display_path
+from .problems import UNFILLED_TEXT, Problem, display_path
 from .yamlload import LineMap, format_path
 
 MARK = "ATT FYLLA I"
@@ -52,7 +52,7 @@ def unfilled_problems(path: Path, lines: LineMap, data: Any = None) -> list[Prob
             display_path(path),
             lines.line(p),
             format_path(p),
-            f"uppgiften är inte ifylld{year} (där står '{MARK}'). Skriv in det beslutade värdet i "
+            f"{UNFILLED_TEXT}{year} (där står '{MARK}'). Skriv in det beslutade värdet i "
             "stället; skriv null (i formuläret: lämna fältet tomt) om uppgiften verkligen inte är känd.",
         )
         for p in marked
