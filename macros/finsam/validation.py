@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .model.base import MAX_ID_LENGTH, PATTERN_MESSAGES
 from .model.budget import POST_SHAPES, POST_TYPE
 from .problems import Problem
+from .validatorcache import prepare
 from .yamlload import PathKey, YamlDocument, format_path
 
 
@@ -21,6 +22,7 @@ def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | Non
         return None, [
             Problem(doc.display, 1, "", "filen ska börja med nycklar (namn: värde), inte en lista eller ett enskilt värde")
         ]
+    prepare(model)  # pydantic's validator from an earlier process, when it is still right
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
