@@ -9,8 +9,10 @@ and shape); no request leaves 127.0.0.1.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -346,6 +348,10 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
             _fits_a_phone(browser, ed)
             ed.click("Spara")  # the editorial workflow: save is a draft on a branch, no "Publicera nu"
             ed.wait("[...document.querySelectorAll('button')].some(b => b.textContent.includes('opublicerade'))")
+            # The board of the editorial workflow: the draft's card, its date in Swedish form.
+            ed.js("location.hash = '#/workflow'")
+            ed.wait("/redaktionellt arbetsflöde/i.test(document.body.innerText) && /radera (ändringar|nytt inlägg)/i.test(document.body.textContent)")
+            board = ed.js("document.body.innerText")
             requests = _requests(browser)
     finally:
         server.terminate()
@@ -359,3 +365,8 @@ def test_the_editorial_workflow_saves_to_a_branch_and_never_to_main(tmp_path):
     assert f"styrelsemote-{year}-12-08" in changed
     assert git("log", "-1", "--format=%s", branch).strip() == f"Ändring i data/moten/{year}.yaml (formulärredigeraren)"
     assert [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
+    saved = git("log", "-1", "--format=%cs", branch).strip()  # the day of the save (the card's date)
+    changed_on = re.findall(r"\b(\d{4}-\d{2}-\d{2})\b", board)
+    assert changed_on and all(abs(dt.date.fromisoformat(d) - dt.date.fromisoformat(saved)) <= dt.timedelta(days=1) for d in changed_on), board
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    assert not re.search(rf"\b({months})\b", board), board  # no English month names on the board

@@ -273,3 +273,63 @@ def test_the_new_years_text_names_other_problems_apart(tmp_path, capsys):
     body = capsys.readouterr().out
     assert "## Andra fel: 1 fel" in body and "okänd nyckel 'felstavad\\_nyckel'" in body
     assert "## Att fylla i:" in body
+
+
+def test_a_file_still_to_fill_in_reports_its_other_mistakes_too(tmp_path, capsys, monkeypatch):
+    """Every problem at once: a file with ATT FYLLA I is still read, validated and
+    cross-checked, so a wrong date, an unknown key and a source that does not exist
+    show beside the values to fill in (not only once those are filled in), on the
+    command line and in the job summary; and the values still to fill in cause no
+    problem of their own (no sum over an amount not yet known fails)."""
+    import re
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    year = max(int(p.stem) for p in (data / "budget").glob("*.yaml")) + 1
+    assert main(["nytt-ar", str(year), str(data), "--bara", "budget", "verksamhetsplan"]) == 0
+    budget, plan = data / "budget" / f"{year}.yaml", data / "verksamhetsplan" / f"{year}.yaml"
+    edit(budget, "\nbeslutad: ATT FYLLA I\n", f"\nbeslutad: {year}-13-01\n")  # an impossible date
+    with budget.open("a", encoding="utf-8") as fh:
+        fh.write("felstavad_nyckel: 1\n")
+    text = plan.read_text(encoding="utf-8")
+    assert re.search(r"^kalla: ATT FYLLA I$", text, re.M)
+    plan.write_text(re.sub(r"^kalla: ATT FYLLA I$", "kalla: beslut-som-inte-finns", text, count=1, flags=re.M), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    capsys.readouterr()
+
+    assert main(["validera", str(data)]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if re.match(r".+\.yaml:\d+: ", line)]
+    mistakes = [line for line in lines if "inte ifylld" not in line]
+    b, v = f"{budget}:", f"{plan}:"
+    assert len(mistakes) == 3, mistakes  # exactly the three mistakes: nothing caused by the marks
+    assert any(m.startswith(b) and ": beslutad: ska vara ett datum som finns" in m for m in mistakes)
+    assert any(m.startswith(b) and "okänd nyckel 'felstavad_nyckel'" in m for m in mistakes)
+    assert any(m.startswith(v) and ": kalla: källan 'beslut-som-inte-finns' finns inte" in m for m in mistakes)
+    unfilled = [line for line in lines if "inte ifylld" in line]
+    assert any(u.startswith(b) for u in unfilled) and any(u.startswith(v) for u in unfilled)
+    assert not any(u.startswith(b) and ": beslutad: " in u for u in unfilled)  # filled in (wrongly)
+
+    md = summary.read_text(encoding="utf-8")
+    assert f"## Kontroll av data: {len(lines)} fel" in md
+    assert "inte ifylld" in md and "[Uppgift att fylla i](" in md
+    assert "`beslutad`: ska vara ett datum som finns" in md and "[Datum](" in md
+    assert "okänd nyckel 'felstavad\\_nyckel'" in md and "[Okänd nyckel](" in md
+    assert "källan 'beslut-som-inte-finns' finns inte" in md and "[Hänvisning som inte finns](" in md
+
+
+def test_a_stand_in_never_hides_or_invents_a_problem(plan_kind):
+    """The made-up kind: a marked amount, a wrong key and a bad date in one file
+    are all reported, each once, at its own line."""
+    start_year(plan_kind, 2026, {"exempelplan"})
+    path = plan_kind / "exempelplan" / "2026.yaml"
+    edit(path, "beslutad: ATT FYLLA I #", "beslutad: 2025-02-30 #")
+    edit(path, "godkand: true", "godkand: true\nfelstavad: 1")
+    problems = problems_in(plan_kind)
+    other = [p for p in problems if "inte ifylld" not in p]
+    assert len(other) == 2, other
+    assert other[0].startswith(f"{path}:4: beslutad: ska vara ett datum som finns")
+    assert other[1].startswith(f"{path}:17: felstavad: okänd nyckel 'felstavad'")
+    assert len(problems) == 2 + 5  # the five marks left

@@ -154,3 +154,29 @@ def test_the_messages_staff_meet_first_link_to_their_own_section(tmp_path):
         load_dataset(data)
     kinds = {kind(p)[0] for p in err.value.problems}
     assert {"poster-av-två-slag", "fasta-värden"} <= kinds, [p.format() for p in err.value.problems]
+
+
+def test_mistakes_stand_before_the_values_still_to_fill_in():
+    """A new year's file has dozens of ATT FYLLA I; a wrong date typed while filling
+    in must not be lost among them: in the job summary it stands first in its file,
+    and among the step's annotations (GitHub shows ten) before the values to fill in."""
+    from finsam.problems import DataError
+    from finsam.unfilled import unfilled_problems
+
+    class Lines:
+        def line(self, path):
+            return 20 + len(path)
+
+    path = "data/budget/2030.yaml"
+    marks = unfilled_problems(path, Lines(), {"belopp": {f"k{i}": "ATT FYLLA I" for i in range(12)}})
+    assert len(marks) == 12 and all(p.to_fill_in for p in marks)
+    wrong = Problem(path, 90, "beslutad", "ska vara ett datum på formen ÅÅÅÅ-MM-DD, inte '2029-11-3'")
+    text = summary_markdown(marks + [wrong], "https://example.se/")
+    section = text.split(f"### {path}", 1)[1]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(items) == 13 and "2029-11-3" in items[0] and all("inte ifylld" in i for i in items[1:])
+    assert "Att fylla i (12 värden" in section.split(items[0], 1)[1].split(items[1], 1)[0]
+    annotations = [line for line in DataError(marks + [wrong]).report(github=True).splitlines() if line.startswith("::error")]
+    assert "2029-11-3" in annotations[0] and len(annotations) == 13
+    only_marks = summary_markdown(marks, "https://example.se/")
+    assert "Att fylla i (" not in only_marks  # nothing to set apart

@@ -66,9 +66,15 @@
     },
   };
   // Replaced: the translation's "＋ %{collectionLabel}" (a full-width plus that
-  // common fonts lack: it showed as an empty box) becomes words.
+  // common fonts lack: it showed as an empty box) becomes words. The dates on the
+  // editorial workflow's board: Decap formats them with its own bundled dayjs,
+  // which has only the English locale and is not reachable from outside the
+  // bundle (Decap 3 exposes neither dayjs nor moment), so the format 'MMMM D'
+  // gave "December 2"; the translation's format string is the one thing we can
+  // set, and the Swedish numeric form needs no month names: "2026-12-02".
   var ersatta = {
     collection: { collectionTop: { newButton: 'Lägg till %{collectionLabel}' } },
+    workflow: { workflow: { dateFormat: 'YYYY-MM-DD' } },
   };
   function skrivOver(mal, fran) {
     Object.keys(fran).forEach(function (k) {

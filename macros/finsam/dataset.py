@@ -39,7 +39,7 @@ from .model.webbplats import Webbplats
 from .model.tillganglighet import Tillganglighet
 from .model.base import MAX_ID_LENGTH, SLUG_PATTERN
 from .problems import DataError, Problem, display_path
-from .unfilled import unfilled_problems
+from .unfilled import marked_paths, related, unfilled_problems, with_stand_ins
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
 
@@ -127,6 +127,12 @@ class DataSet:
     tillganglighet: Document[Tillganglighet] | None = None
     # Collections with a file that could not be read (only in a partial data set).
     incomplete: frozenset[str] = frozenset()
+    # Files that still hold ATT FYLLA I: display path -> the marked values' paths.
+    # Their models hold stand-ins (finsam.unfilled); ``twin`` is the same data set
+    # with other stand-ins, so a check's problem that depends on them shows as one
+    # that differs between the two (only in a partial data set).
+    marked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    twin: DataSet | None = field(default=None, repr=False, compare=False)
 
     # -- lookups used by checks, computations and pages -------------------
     def organisation(self, org_id: str):
@@ -245,11 +251,14 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
         ]
     claimed: set[Path] = set()
     values: dict[str, Any] = {}
+    twin_values: dict[str, Any] = {}  # the same, with the other stand-ins for marked values
+    marked: dict[str, tuple[str, ...]] = {}
     incomplete: set[str] = set()  # collections with a file that could not be used
     for coll in COLLECTIONS:
         paths = sorted(p for p, rel in relative.items() if _matches(rel, coll.pattern))
         claimed.update(paths)
         docs = []
+        twin_docs = []
         for path in paths:
             if not coll.single and not (_SAFE_STEM.match(path.stem) and len(path.stem) <= MAX_ID_LENGTH):
                 problems.append(
@@ -264,14 +273,23 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
             problems += read_problems
             if ydoc is None:
                 continue
-            unfilled = unfilled_problems(path, ydoc.lines, ydoc.data)  # "ATT FYLLA I" left by nytt-ar
-            if unfilled:
-                problems += unfilled
+            marks = marked_paths(ydoc.data)  # "ATT FYLLA I" left by nytt-ar
+            if marks:
+                # Every other problem of the file too, not only once the marks are filled in.
+                problems += unfilled_problems(path, ydoc.lines, ydoc.data)
+                model, first, data, standing = with_stand_ins(coll.model, ydoc, marks, 0)
+                twin, second, twin_data, twin_standing = with_stand_ins(coll.model, ydoc, marks, 1)
+                problems += [p for p in first if p in set(second)]
+                marked[ydoc.display] = tuple(dict.fromkeys(standing + twin_standing))
+                if model is not None and twin is not None:
+                    docs.append(Document(path, ydoc.display, model, ydoc.lines, data))
+                    twin_docs.append(Document(path, ydoc.display, twin, ydoc.lines, twin_data))
                 continue
             model, model_problems = validate(coll.model, ydoc)
             problems += model_problems
             if model is not None:
-                docs.append(Document(path, ydoc.display, model, ydoc.lines, ydoc.data))
+                docs.append(doc := Document(path, ydoc.display, model, ydoc.lines, ydoc.data))
+                twin_docs.append(doc)
         if len(docs) < len(paths):
             incomplete.add(coll.field)
         if coll.required and not paths:
@@ -280,8 +298,10 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
             if len(paths) > 1:  # pragma: no cover - a plain file name matches once
                 problems.append(Problem(str(root / coll.pattern), 0, "", "bara en fil får finnas"))
             values[coll.field] = docs[0] if docs else None
+            twin_values[coll.field] = twin_docs[0] if twin_docs else None
         else:
             values[coll.field] = sorted(docs, key=_version_sort_key)
+            twin_values[coll.field] = sorted(twin_docs, key=_version_sort_key)
     for path in files:
         if path not in claimed and not _ignored(path, root):
             problems.append(
@@ -290,7 +310,9 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
     if problems:
         needed = [c.field for c in COLLECTIONS if c.single and c.required]
         if partial and all(values.get(f) is not None for f in needed):
-            return DataSet(root=root, incomplete=frozenset(incomplete), **values), problems
+            part = dict(root=root, incomplete=frozenset(incomplete), marked=marked)
+            twin = DataSet(**part, **twin_values) if marked else None
+            return DataSet(**part, twin=twin, **values), problems
         return None, problems
     return DataSet(root=root, **values), []
 
@@ -340,10 +362,17 @@ def _checks_over_part(dataset: DataSet) -> list[Problem]:
                 read.add(name)
                 return super().__getattribute__(name)
 
-        watched = copy.copy(dataset)
-        watched.__class__ = Watched
+        def run(ds: DataSet) -> list[Problem]:
+            watched = copy.copy(ds)
+            watched.__class__ = Watched
+            return [replace(p, check=c.name) for p in c.run(watched)]
+
         try:
-            found = [replace(p, check=c.name) for p in c.run(watched)]
+            found = run(dataset)
+            if dataset.twin is not None:
+                # A problem that changes with the stand-ins depends on a value to fill in.
+                again = set(run(dataset.twin))
+                found = [p for p in found if p in again and not related(p.path, dataset.marked.get(p.file, ()), root=False)]
         except Exception:  # noqa: BLE001 - a check may need the file that is missing
             continue
         if not read & dataset.incomplete:

@@ -41,6 +41,10 @@ def _escape_char(m: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# How a value still written ATT FYLLA I is reported (finsam.unfilled).
+UNFILLED_TEXT = "uppgiften är inte ifylld"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
@@ -56,6 +60,11 @@ class Problem:
             clean = printable(value)
             if clean is not value:
                 object.__setattr__(self, name, clean)
+
+    @property
+    def to_fill_in(self) -> bool:
+        """A value still written ATT FYLLA I, not a mistake."""
+        return self.message.startswith(UNFILLED_TEXT)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -100,7 +109,9 @@ class DataError(Exception):
     def report(self, github: bool = False) -> str:
         lines = [p.format() for p in self.problems]
         if github:
-            lines += [p.github_annotation() for p in self.problems]
+            # GitHub shows ten annotations per step: the mistakes first, then the
+            # values still to fill in (a new year has dozens of those).
+            lines += [p.github_annotation() for p in sorted(self.problems, key=lambda p: p.to_fill_in)]
         n = len(self.problems)
         lines.append(
             f"{n} fel i data. Webbplatsen byggs inte förrän "

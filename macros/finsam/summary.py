@@ -95,13 +95,25 @@ def summary_markdown(problems: list[Problem], site_url: str | None, github_guide
     for file, items in by_file.items():
         lines.append(f"### {_md(file)} ({len(items)} fel)")
         lines.append("")
-        for p in items:
-            anchor, name = kind(p)
-            where = f"rad {p.line}" if p.line else "filen"
-            field = f" `{p.path}`" if p.path and "`" not in p.path else ""
-            lines.append(f"- {where}{field}: {_md(p.message)} ([{name}]({link(anchor, name)}))")
+        # The mistakes first; the values still written ATT FYLLA I after them, so a
+        # wrong date is not lost among a new year's dozens of values to fill in.
+        mistakes = [p for p in items if not p.to_fill_in]
+        to_fill = [p for p in items if p.to_fill_in]
+        for p in mistakes:
+            lines.append(_item(p, link))
+        if to_fill:
+            if mistakes:
+                lines += ["", f"Att fylla i ({len(to_fill)} värden där det står `ATT FYLLA I`):", ""]
+            lines += [_item(p, link) for p in to_fill]
         lines.append("")
     return "\n".join(lines)
+
+
+def _item(p: Problem, link) -> str:
+    anchor, name = kind(p)
+    where = f"rad {p.line}" if p.line else "filen"
+    field = f" `{p.path}`" if p.path and "`" not in p.path else ""
+    return f"- {where}{field}: {_md(p.message)} ([{name}]({link(anchor, name)}))"
 
 
 def guide_links() -> tuple[str | None, str | None]:
