@@ -22,9 +22,10 @@ as code either way.
 This leans on one private part of pydantic (2.14): that a deferred model's class
 holds a stand-in (``MockValSer``) under ``__pydantic_validator__`` until it is built,
 that ``model_validate`` only calls ``cls.__pydantic_validator__``, and that nothing
-else on the class must change for validating (``__pydantic_complete__`` stays False,
-so anything else, e.g. a JSON Schema or ``model_dump``, makes pydantic build the
-model as usual). Each assumption is checked where it is used and fails loudly
+else on the class must change for validating. The class gets the validator and the
+core schema it was built from (``__pydantic_core_schema__``, as pydantic would set
+it); ``__pydantic_complete__`` stays False, so what needs more (``model_dump``, the
+serialiser) makes pydantic build the model as usual. Each assumption is checked where it is used and fails loudly
 (``ValidatorCacheError``) rather than validating with something else, and
 tests/test_validatorcache.py checks that every fixture, the real data and every bad
 input give the same models and the same messages with and without it.
@@ -112,10 +113,17 @@ def _stand_in_type() -> type:
     return MockValSer
 
 
-def _schema_class(validator: SchemaValidator):
-    """The class a model validator makes (from its pickle's arguments: the core schema)."""
+def _schema(validator: SchemaValidator):
+    """The core schema ``validator`` was built from (its pickle's first argument)."""
     reduced = validator.__reduce__()
-    schema = reduced[1][0] if isinstance(reduced, tuple) and len(reduced) > 1 and reduced[1] else None
+    if not (isinstance(reduced, tuple) and len(reduced) > 1 and reduced[1] and isinstance(reduced[1][0], dict)):
+        raise ValidatorCacheError("SchemaValidator.__reduce__ no longer gives its core schema; pydantic-core changed?")
+    return reduced[1][0]
+
+
+def _schema_class(validator: SchemaValidator):
+    """The class a model validator makes."""
+    schema = _schema(validator)
     # Around the model: its definitions, and its model validators (mode after/before/wrap).
     while isinstance(schema, dict) and schema.get("type") in ("definitions", "function-after", "function-before", "function-wrap"):
         schema = schema.get("schema")
@@ -146,6 +154,7 @@ def prepare(model: type) -> None:
         if type(validator) is not SchemaValidator or _schema_class(validator) is not model:
             raise ValidatorCacheError(f"{path}: not the validator of {model.__qualname__}; pydantic-core changed?")
         model.__pydantic_validator__ = validator
+        model.__pydantic_core_schema__ = _schema(validator)  # the schema it was built from, as pydantic sets it
         restored.append(model.__qualname__)
         return
     model.model_rebuild()  # pydantic makes it, as it would on first use
