@@ -8,6 +8,9 @@
   mkdocs.yml (gitignored, outside docs/ and site/). Jinja keys each entry by the
   template's path and a checksum of its source, so an edited or upgraded
   template is compiled afresh. ``FINSAM_JINJA_CACHE=0`` switches it off.
+* finsam's ready-made HTML blocks (``markdown="0"``) are stashed for Python-Markdown
+  without running its HTML parser over them (finsam/rawblocks.py): the same HTML
+  comes out, byte for byte. ``FINSAM_RAW_BLOCKS=0`` switches it off.
 * A page whose Markdown has no Jinja syntax at all (no ``{{``, ``{%`` or ``{#``)
   is marked ``render_macros: false`` before mkdocs-macros sees it, so it is not
   compiled as a template: rendering it would return the same text.
@@ -16,10 +19,25 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+from finsam.rawblocks import RawBlocksExtension  # noqa: E402
+
+
+def on_config(config):
+    if os.environ.get("FINSAM_RAW_BLOCKS", "1") != "0" and not any(
+        isinstance(e, RawBlocksExtension) for e in config.markdown_extensions
+    ):
+        config.markdown_extensions.append(RawBlocksExtension())
+    return config
 
 
 def on_env(env, config, files):

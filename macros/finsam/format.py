@@ -7,6 +7,7 @@ a comma for decimals and a real minus sign (U+2212): ``−748 tkr``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 LOCALE = "sv_SE"
@@ -24,6 +25,32 @@ def _signed(value, fmt) -> str:
     return fmt(value)
 
 
+# Babel takes about 40 µs a number (pattern, quantising, the minus sign's lookup); a
+# budget page prints some 300, many of them again on the next year's page (its
+# comparison columns). So each text is made once per (type, exact spelling of the
+# value, pattern): ``Decimal("-0")`` and ``Decimal("0")``, or 1.50 and 1.5, are
+# separate entries, whatever Babel makes of them. Bounded, so a long ``serve``
+# session does not grow it without end.
+FORMAT_CACHE_SIZE = 4096
+
+
+def _memo(fn):
+    @functools.lru_cache(maxsize=FORMAT_CACHE_SIZE)
+    def cached(kind, spelled, value, decimals):
+        return fn(value, decimals)
+
+    @functools.wraps(fn)
+    def wrapper(value, decimals=None):
+        if type(value) not in (int, Decimal):  # bool, float, anything else: as it comes
+            return fn(value, decimals) if decimals is not None else fn(value)
+        return cached(type(value), str(value), value, decimals)
+
+    wrapper.cache_clear = cached.cache_clear
+    wrapper.cache_info = cached.cache_info
+    return wrapper
+
+
+@_memo
 def number(value: int | Decimal, decimals: int | None = None) -> str:
     return _signed(value, lambda v: _number(v, decimals))
 
@@ -49,8 +76,14 @@ def tkr(value: int | Decimal) -> str:
 
 def percent(value: int | Decimal, decimals: int = 0) -> str:
     """A percentage given in percent (50 -> ``50 %``)."""
+    return _percent(value, decimals)
+
+
+@_memo
+def _percent(value, decimals=None):
     from babel.numbers import format_percent
 
+    decimals = decimals or 0
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     return _signed(Decimal(value), lambda v: format_percent(v / 100, format=pattern, locale=LOCALE))
 

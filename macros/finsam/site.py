@@ -112,12 +112,25 @@ def page_sources(ds: DataSet) -> dict[str, tuple[str, ...]]:
     return {p.path: _relative_sources(ds, p.sources) for p in generated_pages(ds)}
 
 
+# A page that follows something through every year names every year's files, so
+# the site names some files once per page (pages × years: 1 528 names for 103 pages
+# at 25 years of data). Each distinct name is resolved on disk once per data set,
+# not once per page (that was 0.16 s per pass at 25 years, and the tree and the
+# lastmod hook each made a pass).
+_resolved: list = [None, "", {}]  # [data set, its resolved root, {source: relative}]
+
+
 def _relative_sources(ds: DataSet, sources) -> tuple[str, ...]:
-    root = Path(ds.root).resolve()
+    if _resolved[0] is not ds:
+        _resolved[:] = [ds, Path(ds.root).resolve(), {}]
+    root, known = _resolved[1], _resolved[2]
     out = []
     for s in sources:
-        p = Path(s)
-        out.append(p.resolve().relative_to(root).as_posix() if p.is_absolute() else p.as_posix())
+        rel = known.get(s)
+        if rel is None:
+            p = Path(s)
+            rel = known[s] = p.resolve().relative_to(root).as_posix() if p.is_absolute() else p.as_posix()
+        out.append(rel)
     return tuple(out)
 
 

@@ -105,8 +105,16 @@ def _message(model: type[BaseModel], path: PathKey, errors: list[dict]) -> str:
         if non_type:
             errors = non_type[:1]
         elif literal:
-            expected = " eller ".join(_swedish_or(e["ctx"]["expected"]) for e in literal)
-            return f"ska vara {expected} eller en samling nycklar, inte {_show(errors[0]['input'])}"
+            # Fixed values from several lists (and perhaps a nested object) in one union:
+            # one list of every allowed value, not "…eller…eller".
+            allowed = list(dict.fromkeys(a for e in literal for a in re.findall(r"'([^']*)'", str(e["ctx"]["expected"]))))
+            shown = [f"'{a}'" for a in allowed]
+            if any(e["type"] in ("model_type", "dict_type") for e in errors):
+                shown.append("en samling nycklar")
+            expected = ", ".join(shown[:-1]) + (" eller " if len(shown) > 1 else "") + shown[-1]
+            value = errors[0]["input"]
+            hint = _did_you_mean({"expected": ", ".join(shown)}, value)
+            return f"ska vara {expected}, inte {_show(value)}{hint}"
     return "; ".join(dict.fromkeys(_one(model, path, e) for e in errors))
 
 
