@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .model.base import MAX_ID_LENGTH, PATTERN_MESSAGES
 from .model.budget import POST_SHAPES, POST_TYPE
 from .problems import Problem
+from .validatorcache import prepare
 from .yamlload import PathKey, YamlDocument, format_path
 
 
@@ -21,6 +22,7 @@ def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | Non
         return None, [
             Problem(doc.display, 1, "", "filen ska börja med nycklar (namn: värde), inte en lista eller ett enskilt värde")
         ]
+    prepare(model)  # pydantic's validator from an earlier process, when it is still right
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
@@ -103,8 +105,16 @@ def _message(model: type[BaseModel], path: PathKey, errors: list[dict]) -> str:
         if non_type:
             errors = non_type[:1]
         elif literal:
-            expected = " eller ".join(_swedish_or(e["ctx"]["expected"]) for e in literal)
-            return f"ska vara {expected} eller en samling nycklar, inte {_show(errors[0]['input'])}"
+            # Fixed values from several lists (and perhaps a nested object) in one union:
+            # one list of every allowed value, not "…eller…eller".
+            allowed = list(dict.fromkeys(a for e in literal for a in re.findall(r"'([^']*)'", str(e["ctx"]["expected"]))))
+            shown = [f"'{a}'" for a in allowed]
+            if any(e["type"] in ("model_type", "dict_type") for e in errors):
+                shown.append("en samling nycklar")
+            expected = ", ".join(shown[:-1]) + (" eller " if len(shown) > 1 else "") + shown[-1]
+            value = errors[0]["input"]
+            hint = _did_you_mean({"expected": ", ".join(shown)}, value)
+            return f"ska vara {expected}, inte {_show(value)}{hint}"
     return "; ".join(dict.fromkeys(_one(model, path, e) for e in errors))
 
 
