@@ -138,6 +138,18 @@ compared byte for byte (`diff -r` of site/) before and after.
 | The form editor: budget forms for the 3 newest years (finsam/cms.py `BUDGET_FORM_YEARS`; older years are corrected in GitHub's web editor) | config.yml one full form per year: 948 KB and about 0.9 s CPU at 25 years | the same size at any number of years |
 | `serve`: finsam.htmlspace.compact memoised (bounded): pages whose theme render the serve cache reuses come back as the same text (3 paired rounds, load 1) | rebuild after a save 0.96 s wall (edit), 1.29 s (touch); server CPU 0.77 / 1.10 s | 0.77 s, 0.97 s; 0.58 / 0.83 s |
 
+Fourth session (validation as a process; `python benchmarks/validate.py`: paired
+fresh processes against a commit, CPU from getrusage, and instructions by valgrind,
+which do not depend on the load; every bad input, fixture and the real data give the
+same models and messages before and after, tests/test_validatorcache.py).
+
+| Change | Before | After |
+| --- | --- | --- |
+| pydantic's validators kept between processes (finsam/validatorcache.py): each model's SchemaValidator pickled into `__pycache__/validators/`, keyed by Python, pydantic, pydantic-core and the models' source; loaded instead of made (private pydantic API, fails loudly) | making the 21 validators 78 ms CPU in-process; 1.365 G instructions | 10 ms; 1.253 G (−8.2 %); process CPU 0.93× [0.88–1.06] paired (15 rounds, load 5) |
+| `python -m finsam`: the cyclic GC off while the script imports, then `gc.freeze()` | 1.253 G | 1.189 G (−5.1 %) |
+| `validera [DATAKATALOG]` read without argparse (other commands use it) | 1.189 G | 1.164 G (−2.1 %) |
+| The three together against the commit before them (27b153d) | 1.365 G; CPU 0.71 [0.54–0.82] s | 1.164 G (0.85×); 0.54 [0.37–0.62] s, 0.73× [0.50–0.94] paired (15 rounds, load ~2) |
+
 Why the goals still missed are missed:
 
 - Real / twin (1.5× last session): the twin got the same savings (prune, no rss plugin), so the
@@ -148,16 +160,34 @@ Why the goals still missed are missed:
   mkdocs-macros (about 8 % of a rebuild in a profile; it has no cache for pages); the
   downloads (CSV/JSON) and the git pass for "Senast uppdaterad". Reaching 1.10× needs
   the data layer's fixed cost under about 0.3 s: pydantic model building alone is more.
-- Validation (0.5–0.65 s CPU at load 1 after the third session): the floor with
-  pydantic, from an instruction-count profile by stage (shares of the whole): Python's
-  start and the standard library 19 %; importing pydantic and pydantic_core 27 %;
-  creating finsam's 85 model classes 12 %; pydantic building the 22 validators on first
-  use 13 %; importing PyYAML 6 %; reading the 26 files 6 %; the 52 checks 5 %; the
-  checks' imports 4 %; the command line, news posts and warnings 5 %; validating the
-  models 3 %. Pydantic's three stages alone are about 52 % (about 0.3 s), the goal
-  before any data is read, and pydantic 2.14 keeps no cache of built validators between
-  processes. Under 0.3 s needs a loader without pydantic, or validation in a process
-  that stays up (as in `serve`, where a data change is read and checked in about 0.1 s).
+- Validation (0.5–0.65 s CPU at load 1 after the third session; after the fourth see
+  its table below): the floor with pydantic, in instructions by stage
+  (`python benchmarks/validate.py --instructions`, callgrind, which the load does not
+  change; 1.164 G in all) and CPU by stage (`--stages`, 7 runs, load 1.1):
+
+  | Stage, in the order `validera` meets it | Instructions | CPU |
+  | --- | --- | --- |
+  | Python's start (-c) | 51 M (4 %) | 0.03 s |
+  | `import yaml` (with the first `re` and other standard modules) | 110 M (9 %) | 0.04 s |
+  | `import pydantic_core` (its core_schema module: 79 TypedDicts) | 140 M (12 %) | 0.06 s |
+  | pydantic itself (`BaseModel` & co.: its dataclasses, annotated_types, uuid, json_schema) + model/base.py | 269 M (23 %) | 0.13 s |
+  | finsam.dataset: pydantic's metaclass making the 86 model classes, the reader | 170 M (15 %) | 0.08 s |
+  | finsam.checks (52 checks; the arithmetic modules' dataclasses) | 57 M (5 %) | 0.03 s |
+  | `validera`: the stored validators loaded (~8 ms), posts, reading 26 files, validating, 52 checks, warnings, exit | 365 M (31 %) | 0.15 s |
+
+  The first five rows are paid before a file is read by any validation that uses
+  pydantic models: 740 M instructions, 64 % of the process, about 0.3 s of CPU on this
+  machine at low load, which is the goal itself. Of the last row about 290 M is the work
+  a second validation in the same process repeats (reading, validating, checking,
+  warnings: no one part above 10 %), the rest first-use costs (lazy imports, regexes,
+  loading the validators) and the exit. What pydantic made per process that could be
+  kept is kept (its validators: finsam/validatorcache.py); the model classes themselves
+  (pydantic's metaclass on each of 86 classes, about 1 ms each) and pydantic's import
+  cannot be kept between processes. So < 0.3 s is out of reach with pydantic: it needs a
+  loader without pydantic (models as plain classes checked by our own code, or
+  pydantic-core alone driven by stored schemas, i.e. a second model layer to keep in
+  step) or validation in a process that stays up (as `serve` does: a data change is read
+  and checked there in about 0.1 s).
 - serve: a rebuild still reads and checks all the data (about 0.1 s), runs the macros on
   every page (about 0.15 s: a macro's output depends on data it does not declare, so it
   is never reused) and writes the whole site again (ProperDocs empties the directory
@@ -179,8 +209,8 @@ Why the goals still missed are missed:
   forms were bounded to the newest years); each year page's navigation lists every year of its series (years ×
   years, about 3 KB a page at 25 years); ekonomi/index.html lists every year's
   outcome (one page × years, 128 KB at 25 years).
-- Instructions could not be counted (no PMU in this VM); valgrind would take minutes
-  per build, so it is not used.
+- Instructions could not be counted by perf (no PMU in this VM); valgrind would take
+  minutes per build, so it is used only for validation (benchmarks/validate.py).
 """
 
 
@@ -748,6 +778,7 @@ def main() -> int:
             print(f"  {owner}: {sec:.3f} s (" + ", ".join(f"{t} {s:.3f}" for t, s in tops[:4]) + ")")
 
         print("Validation (python -m finsam validera data):")
+        validate()  # unmeasured: bytecode and pydantic's stored validators (finsam/validatorcache.py) as a staff machine has them
         validations = [validate() for _ in range(max(n, 5))]
         print(f"  wall {med([r.wall for r in validations])} s, CPU {med([r.cpu for r in validations])} s")
         load_times = []

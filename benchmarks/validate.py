@@ -11,6 +11,8 @@
 * ``--stages``: where one validating process's CPU goes, stage by stage, each a
   fresh process (``resource.getrusage(RUSAGE_SELF)`` read between the stages, in the
   order ``python -m finsam validera`` meets them), median [min–max] over the runs.
+* ``--instructions``: the same stages in instructions (valgrind), which do not depend
+  on the machine's load: one process per stage, the stages before it included.
 
 Both measure as a staff machine runs it: Python writes and reuses its bytecode caches
 (the shell of this sandbox sets PYTHONDONTWRITEBYTECODE; it is removed here), and a
@@ -21,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,46 +88,69 @@ def paired(trees: dict[str, Path], runs: int) -> None:
           f"{a} − {b}: {spread(diffs)} s")
 
 
-# Each stage in the order `python -m finsam validera` meets it. A stage's figure is the
-# process's CPU since the previous mark. Python's own start is the process's CPU at the
-# first mark (measured by getrusage in the process, so nothing of the parent's).
-STAGES = r"""
-import resource, sys, time
-from pathlib import Path
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
-marks = [("python start", cpu())]
-def mark(name):
-    marks.append((name, cpu()))
-import yaml
-mark("import yaml")
-import pydantic_core
-mark("import pydantic_core")
-import finsam.model.base
-mark("pydantic + finsam.model.base")
-import finsam.dataset
-mark("finsam.dataset (models, loader)")
-import finsam.checks
-mark("finsam.checks")
-import finsam.__main__
-mark("finsam.__main__ (command line)")
-from finsam.__main__ import main
-import contextlib, io
-out = io.StringIO()
-with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-    code = main(["validera", sys.argv[1]])
-assert code == 0, out.getvalue()
-mark("validera (build validators, read, check, report)")
-from finsam.dataset import load_dataset
-load_dataset(Path(sys.argv[1]))
-mark("(load_dataset again, warm)")
-prev = 0.0
-for name, t in marks:
-    print(f"{name}\t{t - prev:.6f}")
-    prev = t
-print(f"total\t{marks[-2][1]:.6f}")
-"""
+# Each stage in the order `python -m finsam validera` meets it, with the garbage collector
+# as finsam/__main__.py sets it (off during the imports, then the imported objects frozen).
+# A stage's figure is the process's CPU since the previous mark; Python's own start is the
+# process's CPU at the first mark (getrusage in the process: nothing of the parent's).
+STAGE_CODE = [
+    ("import yaml", "import yaml"),
+    ("import pydantic_core", "import pydantic_core"),
+    ("pydantic + finsam.model.base", "import finsam.model.base"),
+    ("finsam.dataset (model classes, reader)", "import finsam.dataset"),
+    ("finsam.checks", "import finsam.checks"),
+    ("finsam.__main__ (command line)", "import finsam.__main__"),
+    ("validera (validators, posts, read, check, warnings)",
+     "gc.freeze(); gc.enable()\n"
+     "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):\n"
+     "    code = finsam.__main__.main(['validera', sys.argv[1]])\n"
+     "assert code == 0, out.getvalue()"),
+]
+STAGES = "\n".join([
+    "import gc; gc.disable()",
+    "import contextlib, io, resource, sys",
+    "def cpu():",
+    "    r = resource.getrusage(resource.RUSAGE_SELF)",
+    "    return r.ru_utime + r.ru_stime",
+    "out = io.StringIO()",
+    "marks = [('python start', cpu())]",
+    *[f"{code}\nmarks.append(({name!r}, cpu()))" for name, code in STAGE_CODE],
+    "prev = 0.0",
+    "for name, t in marks:",
+    "    print(f'{name}\\t{t - prev:.6f}')",
+    "    prev = t",
+    "print(f'total in the process\\t{marks[-1][1]:.6f}')",
+])
+
+
+def instructions(tree: Path) -> None:
+    """Instructions (valgrind's callgrind, independent of the machine's load) of the
+    stages: each a process running the stages up to it, teardown included; a stage's
+    figure is the difference to the process before it."""
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed: no instruction counts")
+        return
+    env = env_for(tree)
+    timed(validate_cmd(tree), tree, env)
+    prefix = ["import gc; gc.disable()", "import contextlib, io, sys", "out = io.StringIO()"]
+    counts = []
+    with tempfile.TemporaryDirectory() as work:
+        for n in range(len(STAGE_CODE) + 1):
+            code = "\n".join(prefix + [c for _, c in STAGE_CODE[:n]])
+            out = Path(work) / f"cg.{n}"
+            done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                                   sys.executable, "-c", code, str(tree / "data")],
+                                  cwd=tree, env=env, capture_output=True, text=True)
+            found = re.search(r"Collected : ([0-9]+)", done.stderr)
+            if done.returncode != 0 or not found:
+                raise SystemExit(done.stderr[-2000:])
+            counts.append(int(found.group(1)))
+    print("Instructions by stage (callgrind, each stage's process minus the one before):")
+    names = ["python start (-c, gc off)"] + [name for name, _ in STAGE_CODE]
+    prev = 0
+    for name, count in zip(names, counts):
+        print(f"  {name:<52} {(count - prev) / 1e6:8.1f} M  ({(count - prev) / counts[-1]:5.1%})")
+        prev = count
+    print(f"  {'total':<52} {counts[-1] / 1e6:8.1f} M")
 
 
 def stages(tree: Path, runs: int) -> None:
@@ -145,9 +172,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--against", metavar="REF", help="pair with the project at this git commit")
     parser.add_argument("--stages", action="store_true", help="CPU by stage of one validating process")
+    parser.add_argument("--instructions", action="store_true", help="instructions by stage (valgrind)")
     args = parser.parse_args()
     if args.stages:
         stages(ROOT, args.runs)
+    if args.instructions:
+        instructions(ROOT)
     if args.against:
         with tempfile.TemporaryDirectory() as work:
             old = Path(work) / "old"
