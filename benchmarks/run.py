@@ -150,16 +150,58 @@ same models and messages before and after, tests/test_validatorcache.py).
 | `validera [DATAKATALOG]` read without argparse (other commands use it) | 1.189 G | 1.164 G (−2.1 %) |
 | The three together against the commit before them (27b153d) | 1.365 G; CPU 0.71 [0.54–0.82] s | 1.164 G (0.85×); 0.54 [0.37–0.62] s, 0.73× [0.50–0.94] paired (15 rounds, load ~2) |
 
+The same session (the real build's extra cost and growth). Where the real build's CPU
+goes beyond its twin's, in-process (each plugin event and build stage timed with
+`time.process_time` around ProperDocs' `run_event`, `Page.render` and `_build_page`;
+one warm build each, two runs, load ~1; a cProfile build for the hot spots). Before
+these changes (27b153d):
+
+| Stage | Real, today (66 pages) | Twin | Real, 25 years (137) | Twin |
+| --- | --- | --- | --- | --- |
+| Start and load_config (imports of the hooks and mkdocs-macros: finsam, pydantic and the models, the renderers, requests) | 1.15–1.21 s | 0.34–0.48 s | 1.36 s | 0.32 s |
+| The hooks' on_config (data read and checked, the tree, the downloads) | 0.17–0.25 s | – | 0.89 s | – |
+| mkdocs-macros on every page (Jinja, the macros: budget tables, Babel) | 0.29–0.30 s | – | 1.31 s | – |
+| Python-Markdown | 0.63–0.65 s | 0.53–0.65 s | 2.68 s | 2.91 s |
+| Theme render | 0.55–0.60 s | 0.43–0.57 s | 1.17 s | 1.02 s |
+| on_post_page (compaction), page descriptions, admin_hook, git dates | 0.35 s | – | 1.16 s | – |
+| Whole build | 3.79–3.89 s | 1.93–2.62 s | 9.47 s | 5.06 s |
+
+The twin has no theme bytecode cache (no hooks), so its "build rest" holds 0.2–0.3 s of
+template compiling the real build does not pay. Markdown grew 7.5× from 1 to 25 years
+for 2.1× the pages: the added pages are the heavy year pages (a budget page 36 ms of
+Markdown), and md_in_html's parse of an HTML block slices the rest of the page at each
+block (quadratic in a page's size: ekonomi/index.html 158 ms). Every change below gives
+the same site byte for byte where it says so (`diff -r` of clean builds of today's data
+and of the 1- and 25-year data sets).
+
+| Change | Before | After |
+| --- | --- | --- |
+| finsam.format keeps each number's text (bounded lru, keyed by type and exact spelling); site._relative_sources resolves each source path once per data set (1 528 names at 25 years, in the tree and in the lastmod hook) | at 25 years in-process: the macros 1.22/1.30 s, lastmod on_config 0.10 s | 0.72/0.85 s, 0.02/0.03 s; whole process paired 0.93 [0.91–0.99]× at 25 years, today within the noise; identical site |
+| finsam/rawblocks.py (speed_hook; real build only): the macros' `markdown="0"` blocks stored in Python-Markdown's stash without md_in_html's parse, only where the result is certain | Markdown of the 25-year pages 1.58 s (min of 3); today 0.367 s | 1.33 s; 0.366 s (small pages: no gain); identical site |
+| Navigation of a yearly series: the 3 newest years, older years by decade (site.year_groups) | each of 25 budget pages listed 25 years; 25-year site 4 204 KB | at most 3 + one per decade + its own decade; 4 134 KB; CPU not measurable (paired 0.99×); today's site identical |
+| ekonomi/index: the 3 newest years' outcomes and downloads in full; older outcomes on ekonomi/utfall-tidigare-ar (out of search), older downloads linked to the page listing them | 131.6 KB at 25 years; search index 241 KB | 70.2 KB (the rest: the year-by-year equity tables); 226 KB; with the navigation change paired 0.95 [0.82–0.97]× at 25 years; today's site identical |
+
+All four against 27b153d, paired (4 rounds, load 1.6): 1 year 1.00 [0.93–1.27]×, 25
+years 0.90 [0.87–1.06]×; 25 years / 1 year 2.47 [2.38–2.64]× then, 2.22 [1.95–2.53]× now
+in the same rounds (the quiet run above gave 2.05× for 27b153d: the ratio moves with the
+load). Real / twin today 1.45 [1.36–1.82]× (5 rounds, load 2.2), at 25 years 1.63
+[1.39–1.89]× (load 2.9). After them, in-process: today load_config 0.65–0.83 s, macros
+0.24–0.27 s, on_config 0.10–0.11 s; at 25 years Markdown 1.74 s (the twin 1.97 s),
+macros 0.84 s, on_config 1.01 s, admin_hook 0.35 s.
+
 Why the goals still missed are missed:
 
-- Real / twin (1.5× last session): the twin got the same savings (prune, no rss plugin), so the
-  ratio rose although the real build got 20 % cheaper. What only the real build does,
-  per build: import finsam with pydantic, its ~85 model classes and Babel (about
-  0.5 s CPU); read and check the data; run the macros (budget tables are the largest:
-  row building and Babel number formatting); compile every page's Markdown as Jinja in
-  mkdocs-macros (about 8 % of a rebuild in a profile; it has no cache for pages); the
-  downloads (CSV/JSON) and the git pass for "Senast uppdaterad". Reaching 1.10× needs
-  the data layer's fixed cost under about 0.3 s: pydantic model building alone is more.
+- Real / twin (1.5× last session, 1.45× at load 2 after this one): the twin got the same
+  savings (prune, no rss plugin), so the ratio rose although the real build got 20 %
+  cheaper. What only the real build does, per build (in-process, see the table above):
+  imports of finsam with pydantic and its ~85 model classes, the renderers and
+  mkdocs-macros' requests (load_config 0.65–0.83 s against the twin's 0.13–0.2 s: the
+  largest single gap); read and check the data and make the tree (0.1 s today, 1.0 s at
+  25 years: 7 yearly files a year); the macros on every page (0.25 s today); the
+  compaction of every page (0.11–0.13 s: it makes the pages a third smaller, the twin's
+  are not compacted); descriptions, the editor's config.yml, the git dates (0.1 s).
+  Markdown is now cheaper than the twin's (rawblocks). Reaching 1.10× today needs about
+  1.1 s less of these: the imports alone are 0.5–0.7 s over the twin's.
 - Validation (0.5–0.65 s CPU at load 1 after the third session; after the fourth see
   its table below): the floor with pydantic, in instructions by stage
   (`python benchmarks/validate.py --instructions`, callgrind, which the load does not
@@ -195,20 +237,25 @@ Why the goals still missed are missed:
   every page's theme template afresh, and a change of the site's files every page's
   Markdown too. On a loaded machine the wall time is mostly the queue for a core.
 - Median page and search index: met again (see the third session above), the index at
-  25 years with little room (235 of 250 KB): a page that follows one thing through every
-  year should use compute/recent.py's rule too.
+  25 years 226 of 250 KB after the Ekonomi page's older outcomes left search: a page that
+  follows one thing through every year should use compute/recent.py's rule too.
 - The real site has one page the twin lacks: admin/index.html, which admin_hook.py
   writes after the build (with the editor's config.yml); the twin is built without the
   hooks, so that work counts as the real build's only.
-- 25 years / 1 year (2.3× in the third session's paired runs at load 4–22; 2.05×
-  [1.71–3.10] in the quiet run above): 25 years have 2.1× the pages, and
-  the 72 year pages (budget, verksamhetsplan, medlemsinsatser) cost more than the
-  average page (about 35–55 ms each: big tables through Python-Markdown). What grows
-  with the years beyond the pages: reading and checking 7 yearly files a year (the
-  form editor's config.yml was the largest term, one Budget form per year, until its
-  forms were bounded to the newest years); each year page's navigation lists every year of its series (years ×
-  years, about 3 KB a page at 25 years); ekonomi/index.html lists every year's
-  outcome (one page × years, 128 KB at 25 years).
+- 25 years / 1 year (2.22× [1.95–2.53] paired at load 1.6 after this session's changes,
+  2.47× for 27b153d in the same rounds): 25 years have 2.1× the pages, and the 72 year
+  pages (budget, verksamhetsplan, medlemsinsatser) cost more than the average page (a
+  budget page about 36 ms of Markdown and 20 ms of macros: the synthetic years copy the
+  2023 budget's ten deviations, each a paragraph). Cutting the fixed cost (which the
+  real / twin goal needs) raises this ratio. What grows with the years beyond the pages:
+  reading and checking 7 yearly files a year (hooks' on_config 0.1 s at 1 year, 1.0 s at
+  25); the lists of source files of pages that follow something through every year
+  (pages × years names, now each resolved once); the editor's config.yml (0.05 s → 0.35 s:
+  cms.budget_columns still reads every budget file for the 3 forms, and each yearly
+  file is listed); the year-by-year equity tables on ekonomi/index.html and the state's
+  allocation model's page listing every year (one page × years each, left: they are the
+  year-by-year tables readers come for). The years × years navigation and the Ekonomi
+  page's outcomes and downloads were removed (table above).
 - Instructions could not be counted by perf (no PMU in this VM); valgrind would take
   minutes per build, so it is used only for validation (benchmarks/validate.py).
 """
