@@ -47,6 +47,7 @@ EXTRA_CALLS: list[tuple[str, tuple]] = [
     ("start_kommande", (1,)),
     ("forbundsordning_lank", ("revision", "revision")),
     ("lansforbundet_beslut", ()),
+    ("utfall_tidigare", ()),  # its page exists only with more outcome years than the Ekonomi page shows in full
     *[("personer_i_grupp", (g,)) for g in ("lanspresidiet", "forbundschef", "forbundsstyrelse", "revision")],
 ]
 

@@ -96,3 +96,61 @@ def test_an_older_budget_without_the_insats_says_so(many_years):
     oldest = min(ds.budgetar, key=lambda d: d.model.ar)
     history = calc.insats_budget(ds, ["ingen-sadan-rad"])
     assert history.older[0].year == oldest.model.ar and history.older[0].anchor is None
+
+
+def test_the_ekonomi_page_shows_the_newest_outcomes_and_links_every_older_one(many_years):
+    from finsam.render import utfall as render_utfall
+
+    ds = many_years
+    ctx = Context(ds, dt.date(2026, 11, 22))
+    years = sorted((d.model.ar for d in ds.utfall), reverse=True)
+    assert len(years) == YEARS
+    md = render_utfall.utfall(ctx)
+    assert [int(y) for y in re.findall(r"^### Utfall (\d{4})$", md, re.M)] == years[:LATEST_IN_FULL]
+    linked = re.findall(r"\[(\d{4})\]\(utfall-tidigare-ar\.md#utfall-(\d{4})\)", md)
+    assert [int(a) for a, b in linked] == years[LATEST_IN_FULL:] and all(a == b for a, b in linked)
+    # the older years' page has each of them in full, under the heading the links point at
+    older = render_utfall.utfall_tidigare(ctx)
+    assert [int(y) for y in re.findall(r"^## Utfall (\d{4})$", older, re.M)] == years[LATEST_IN_FULL:]
+    (page,) = [p for p in render_utfall.older_outcomes_page(ds)]
+    assert page.path == render_utfall.OLDER_PAGE and page.parent == "ekonomi/index.md"
+    assert page.content.startswith("---\nsearch:\n  exclude: true\n---\n")  # older years are not searched
+    assert "utfall_tidigare" in page.content
+    assert len(page.sources) == len(years) - LATEST_IN_FULL
+
+
+def test_with_few_outcomes_there_is_no_page_for_older_ones():
+    from finsam.render import utfall as render_utfall
+
+    ds = load_dataset(REAL_DATA)
+    if len(ds.utfall) > LATEST_IN_FULL:
+        pytest.skip("the real data has more years than are shown in full")
+    assert render_utfall.older_outcomes_page(ds) == []
+    assert "utfall-tidigare-ar" not in render_utfall.utfall(Context(ds, dt.date(2026, 11, 22)))
+
+
+def test_the_ekonomi_downloads_list_the_newest_years_and_link_the_older_ones(many_years):
+    from finsam.render import downloads as dl
+
+    ds = many_years
+    md = dl.ekonomi_nedladdningar(Context(ds, dt.date(2026, 11, 22)))
+    budget_years = sorted((d.model.ar for d in ds.budgetar), reverse=True)
+    in_full = [int(y) for y in re.findall(r"^- Budget (\d{4}),", md, re.M)]
+    assert in_full == sorted(budget_years[:LATEST_IN_FULL])
+    line = re.search(r"^- Budget, tidigare år: (.*)\.$", md, re.M).group(1)
+    links = re.findall(r"\[(\d{4})\]\(budget/(\d{4})\.md#ladda-ner\)", line)
+    assert [int(a) for a, _ in links] == budget_years[LATEST_IN_FULL:] and all(a == b for a, b in links)
+    for year in budget_years[LATEST_IN_FULL:]:  # the linked page lists that year's downloads
+        assert dl.for_topic(ds, f"budget:{year}")
+    contributions = sorted((d.model.ar for d in ds.medlemsinsatser), reverse=True)
+    line = re.search(r"^- Medlemsinsatser, tidigare år: (.*)\.$", md, re.M).group(1)
+    assert [int(y) for y in re.findall(r"\[(\d{4})\]", line)] == contributions[LATEST_IN_FULL:]
+    # the allocation model's page lists all its years: one link, with the span of years
+    model_years = sorted((d.model.ar for d in ds.fordelningsmodeller), reverse=True)
+    if len(model_years) > LATEST_IN_FULL:
+        older = model_years[LATEST_IN_FULL:]
+        assert f"- Statens fördelningsmodell, tidigare år: [{older[-1]}\u2013{older[0]}](statens-fordelningsmodell.md#ladda-ner)." in md
+    # nothing else is left out: every download not of an older year is listed in full
+    listed = md.count("[CSV](")
+    assert listed == len(dl.downloads(ds)) - (len(budget_years) - LATEST_IN_FULL) * 2 - (
+        len(contributions) - LATEST_IN_FULL) - max(0, len(model_years) - LATEST_IN_FULL)

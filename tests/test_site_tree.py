@@ -117,3 +117,58 @@ def test_a_bad_news_post_in_the_data_tree_is_reported(fixture_copy, capsys):
     assert main(["validera", str(fixture_copy)]) == 1
     out = capsys.readouterr()
     assert "2021-01-01-utan-datum.md" in out.out + out.err and "Traceback" not in out.out + out.err
+
+
+def _series(years, parent="ekonomi/budget/index.md"):
+    return [SimpleNamespace(path=f"ekonomi/budget/{y}.md", title=f"Budget {y}", parent=parent, year=y) for y in years]
+
+
+def _titles(entries):
+    out = []
+    for e in entries:
+        ((title, value),) = e.items()
+        out.append((str(title), _titles(value)) if isinstance(value, list) else str(title))
+    return out
+
+
+def test_a_yearly_series_lists_its_newest_years_and_groups_the_older_by_decade():
+    from finsam.compute.recent import LATEST_IN_FULL
+
+    nav = [{"Budget": "ekonomi/budget/index.md"}]
+    years = list(range(2047, 2022, -1))  # 25 years, newest first as the page sources give them
+    ((_, section),) = expand_nav(nav, _series(years))[0].items()
+    assert section[0] == "ekonomi/budget/index.md"
+    shown = _titles(section[1:])
+    newest = [f"Budget {y}" for y in years[:LATEST_IN_FULL]]
+    assert shown[:LATEST_IN_FULL] == newest
+    groups = shown[LATEST_IN_FULL:]
+    assert [g[0] for g in groups] == ["2040\u20132044", "2030\u20132039", "2023\u20132029"]
+    # every year is still in the navigation, once, newest first
+    listed = newest + [t for _, items in groups for t in items]
+    assert listed == [f"Budget {y}" for y in years]
+    # no page carries a list that grows with every year: at most one decade's years at one level
+    assert max(len(items) for _, items in groups) <= 10
+
+
+def test_a_short_series_and_a_series_without_years_stay_as_they_are():
+    from finsam.compute.recent import LATEST_IN_FULL
+
+    nav = [{"Budget": "ekonomi/budget/index.md"}]
+    few = list(range(2026, 2026 - (LATEST_IN_FULL + 1), -1))
+    ((_, section),) = expand_nav(nav, _series(few))[0].items()
+    assert _titles(section[1:]) == [f"Budget {y}" for y in few]
+    members = [SimpleNamespace(path=f"medlemmar/{i}.md", title=f"M{i}", parent="medlemmar/index.md") for i in range(14)]
+    ((_, section),) = expand_nav([{"Medlemmar": "medlemmar/index.md"}], members)[0].items()
+    assert len(section) == 15
+
+
+def test_the_yearly_page_sources_say_their_year():
+    from finsam.pages import generated_pages
+
+    by_parent: dict = {}
+    for p in generated_pages(load_dataset(REAL_DATA)):
+        by_parent.setdefault(p.parent, []).append(p.year)
+    for parent in (urls.BUDGET, urls.MEDLEMSINSATSER, "verksamhetsplan/index.md"):
+        assert by_parent[parent] and None not in by_parent[parent], parent
+    # pages that are not a yearly series give no year (members, insatser, versions)
+    assert set(by_parent["forbundsordning/index.md"]) == {None}

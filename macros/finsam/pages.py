@@ -25,6 +25,9 @@ class GeneratedPage:
     content: str  # Markdown; macro calls allowed
     # The data files the page is made from (paths; "Senast uppdaterad" is their newest date).
     sources: tuple = ()
+    # The year of a page in a yearly series (budget, medlemsinsatser, verksamhetsplan):
+    # the navigation lists the newest years and groups the older ones (site.expand_nav).
+    year: int | None = None
 
 
 PAGE_SOURCES: list[Callable[[DataSet], list[GeneratedPage]]] = []

@@ -47,6 +47,7 @@ class TreeFile:
     title: str = ""
     parent: str = ""  # the section whose navigation lists it ("" = not in the navigation)
     sources: tuple[str, ...] = field(default=())  # data files it comes from (relative to the data dir)
+    year: int | None = None  # a page of a yearly series (pages.GeneratedPage.year)
 
 
 def identity(ds: DataSet, today) -> Identity:
@@ -95,7 +96,7 @@ def _tree(ds: DataSet, today, own) -> list[TreeFile]:
     from .pages import generated_files, generated_pages
 
     out = [
-        TreeFile(p.path, p.content, None, p.title, p.parent, _relative_sources(ds, p.sources))
+        TreeFile(p.path, p.content, None, p.title, p.parent, _relative_sources(ds, p.sources), p.year)
         for p in generated_pages(ds)
     ]
     out += [TreeFile(path, content, None) for path, content in generated_files(ds, today)]
@@ -148,12 +149,47 @@ def expand_nav(nav: list, pages) -> list:
 
     ``{title: parent.md}`` becomes a section listing parent.md and its pages; in a
     section's list, a page's children follow its ``parent.md`` entry (bare or titled).
+    A yearly series (pages with a ``.year``) lists its newest years (compute.recent)
+    and groups the older ones by decade (``year_groups``).
     """
     children: dict[str, list] = {}
+    years: dict[str, list] = {}
     for p in pages:
         if p.parent:
             children.setdefault(p.parent, []).append({safe_title(p.title): p.path})
+            years.setdefault(p.parent, []).append(getattr(p, "year", None))
+    for parent, items in children.items():
+        if None not in years[parent]:
+            children[parent] = year_groups(items, years[parent])
     return _expand(nav, children)
+
+
+def year_groups(items: list, years: list[int]) -> list:
+    """A yearly series' nav entries (newest first): the ``LATEST_IN_FULL`` newest as they are,
+    the older ones in one nested section per decade, titled by the years it holds.
+
+    Every year page carries its section's navigation, so listing every year on every
+    year page grew with years × years (25 entries on each of 25 budget pages at 25
+    years of data). With the theme's ``navigation.prune`` a decade that holds neither
+    the page shown nor its neighbours is one link (to its newest year), so a page
+    carries at most the newest years, one entry per older decade and the years of its
+    own decade. Every year stays in the navigation; the series' index page lists them all.
+    """
+    from .compute.recent import LATEST_IN_FULL
+
+    if len(items) <= LATEST_IN_FULL + 1:  # one older year stays in the list: a group of one helps no one
+        return items
+    ordered = sorted(zip(years, range(len(items)), items), key=lambda t: (-t[0], t[1]))
+    out = [item for _, _, item in ordered[:LATEST_IN_FULL]]
+    decades: dict[int, list] = {}
+    for year, _, item in ordered[LATEST_IN_FULL:]:
+        decades.setdefault(year // 10, []).append((year, item))
+    for decade in sorted(decades, reverse=True):
+        group = decades[decade]
+        first, last = min(y for y, _ in group), max(y for y, _ in group)
+        title = str(first) if first == last else f"{first}\u2013{last}"
+        out.append({title: [item for _, item in group]})
+    return out
 
 
 def _expand(nav: list, children: dict[str, list]) -> list:

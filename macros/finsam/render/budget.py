@@ -149,6 +149,7 @@ def budget_pages(ds) -> list[GeneratedPage]:
             parent=urls.BUDGET,
             content=heading(budget_title(doc.model)) + "\n\n" + call("budget_ar", doc.model.ar) + "\n",
             sources=(doc.path,) + tuple(u.path for u in ds.utfall),
+            year=doc.model.ar,
         )
         for doc in reversed(ds.budgetar)
     ]

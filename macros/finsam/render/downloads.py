@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -420,10 +421,54 @@ def downloads_list(ctx, topic: str, from_page: str) -> str:
     return download_items(ctx, for_topic(ctx.ds, topic), from_page)
 
 
+# The yearly downloads: (series label, the year of a download or None, where a year's
+# downloads are listed in full). Budget and medlemsinsatser: the year's own page;
+# the state's allocation model: its one page, which lists every year.
+_YEARLY = re.compile(r"^(?:budget|medlemsinsatser):(?P<year>[0-9]{4})$")
+_MODEL = re.compile(r"^fordelningsmodell-(?P<year>[0-9]{4})-")
+
+
+def _year_of(pattern: re.Pattern, value: str) -> int | None:
+    m = pattern.match(value)
+    return int(m.group("year")) if m else None
+
+
+_SERIES = (
+    ("Budget", lambda d: _year_of(_YEARLY, d.topic) if d.topic.startswith("budget:") else None,
+     lambda y: urls.budget_page(y) + "#ladda-ner"),
+    ("Medlemsinsatser", lambda d: _year_of(_YEARLY, d.topic) if d.topic.startswith("medlemsinsatser:") else None,
+     lambda y: urls.medlemsinsatser_page(y) + "#ladda-ner"),
+    ("Statens fördelningsmodell", lambda d: _year_of(_MODEL, d.name) if d.topic == "fordelningsmodell" else None,
+     lambda y: urls.FORDELNINGSMODELL + "#ladda-ner"),
+)
+
+
 @macro
 def ekonomi_nedladdningar(ctx) -> str:
-    """Every download of the money pages, listed on ekonomi/index.md."""
+    """Every download of the money pages, listed on ekonomi/index.md: each yearly series'
+    newest years (compute.recent) in full, its older years as links to the page that
+    lists them in full (the list grew by several entries a year: 37 KB of the page at
+    25 years of data)."""
+    from ..compute.recent import newest_and_older
+
     items = downloads(ctx.ds)
     if not items:
         return "Det finns inga tabeller att ladda ner ännu."
-    return download_items(ctx, items, urls.EKONOMI)
+    left_out: set[int] = set()
+    lines = []
+    for label, year_of, target in _SERIES:
+        yearly = [(d, y) for d in items if (y := year_of(d)) is not None]
+        _, old = newest_and_older(yearly, lambda t: t[1])
+        if not old:
+            continue
+        left_out |= {id(d) for d, _ in old}
+        years = sorted({y for _, y in old}, reverse=True)
+        targets = {target(y) for y in years}
+        if len(targets) == 1:  # one page lists them all
+            span = f"{years[-1]}\u2013{years[0]}" if len(years) > 1 else str(years[0])
+            links = f"[{span}]({relative(urls.EKONOMI, targets.pop())})"
+        else:
+            links = ", ".join(f"[{y}]({relative(urls.EKONOMI, target(y))})" for y in years)
+        lines.append(f"- {label}, tidigare år: {links}.")
+    out = download_items(ctx, [d for d in items if id(d) not in left_out], urls.EKONOMI)
+    return "\n".join([out, *lines]) if lines else out

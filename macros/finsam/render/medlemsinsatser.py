@@ -205,6 +205,7 @@ def contribution_pages(ds) -> list[GeneratedPage]:
             parent=urls.MEDLEMSINSATSER,
             content=heading(f"Medlemsinsatser {doc.model.ar}") + "\n\n" + call("medlemsinsatser_ar", doc.model.ar) + "\n",
             sources=_sources(ds, doc),
+            year=doc.model.ar,
         )
         for doc in reversed(ds.medlemsinsatser)
     ]

@@ -1,8 +1,18 @@
-"""Each year's outcome (utfall): result against budget, equity, cost distribution. Formatting only."""
+"""Each year's outcome (utfall): result against budget, equity, cost distribution. Formatting only.
+
+The Ekonomi page shows the newest years in full (compute.recent's rule); when there
+are older years they are shown in full on a page of their own (``OLDER_PAGE``), and
+the Ekonomi page links each of them there. So the section's main page does not grow
+with every year (at 25 years of data it was 128 KB, most of it old outcomes), and
+every year's outcome stays one click away.
+"""
 
 from __future__ import annotations
 
+from .. import urls
 from ..compute.equity import utfall_views
+from ..compute.recent import newest_and_older
+from ..pages import GeneratedPage, call, heading, page_source
 from . import Context, macro
 from .. import format as fmt
 from . import text
@@ -12,14 +22,58 @@ from .pengar import money_template
 SHARE_OF = {"budgeterade_intakter": "de budgeterade intäkterna", "medlemsbidrag": "medlemsbidragen"}
 
 
+OLDER_PAGE = "ekonomi/utfall-tidigare-ar.md"
+OLDER_TITLE = "Utfall tidigare år"
+
+
+def _split(ds):
+    return newest_and_older(utfall_views([d.model for d in ds.utfall]), lambda v: v.year)
+
+
 @macro
 def utfall(ctx: Context) -> str:
-    views = utfall_views([d.model for d in ctx.ds.utfall])
-    if not views:
+    newest, older = _split(ctx.ds)
+    if not newest:
         return "Det finns inget utfall ännu."
+    out = _years(ctx, newest)
+    if older:
+        here = urls.EKONOMI
+        links = ", ".join(f"[{v.year}]({urls.relative(here, f'{OLDER_PAGE}#utfall-{v.year}')})" for v in older)
+        out += [f"Utfallet för tidigare år står på sidan [{OLDER_TITLE}]({urls.relative(here, OLDER_PAGE)}): {links}.", ""]
+    return "\n".join(out)
+
+
+@macro
+def utfall_tidigare(ctx: Context) -> str:
+    """The outcomes of the years the Ekonomi page does not show in full, newest first."""
+    _, older = _split(ctx.ds)
+    return "\n".join(_years(ctx, older, "##")) if older else "Det finns inget utfall för tidigare år."
+
+
+@page_source
+def older_outcomes_page(ds) -> list[GeneratedPage]:
+    _, older = _split(ds)
+    if not older:
+        return []
+    years = {v.year for v in older}
+    span = f"{min(years)}\u2013{max(years)}" if len(years) > 1 else str(min(years))
+    return [GeneratedPage(
+        path=OLDER_PAGE,
+        title=OLDER_TITLE,
+        parent=urls.EKONOMI,
+        # Like the older years of every yearly series, left out of search (finsam/search.py).
+        content="---\nsearch:\n  exclude: true\n---\n\n" + heading(OLDER_TITLE) + "\n\n"
+        + f"Förbundets utfall {span}: resultatet mot budgeten, eget kapital och kostnadsfördelningen. "
+        + f"De senaste åren står på sidan [Ekonomi]({urls.relative(OLDER_PAGE, urls.EKONOMI + '#utfall')}).\n\n"
+        + call("utfall_tidigare") + "\n",
+        sources=tuple(d.path for d in ds.utfall if d.model.ar in years),
+    )]
+
+
+def _years(ctx: Context, views, level: str = "###") -> list[str]:
     out = []
     for v in views:
-        out += [f"### Utfall {v.year}", ""]
+        out += [f"{level} Utfall {v.year}", ""]
         facts = []
         if v.result is not None:
             r = f"Resultatet blev {fmt.tkr(v.result)} (utfall)"
@@ -37,4 +91,4 @@ def utfall(ctx: Context) -> str:
         if v.costs:
             out += [money_template("utfall/kostnader.html", view=v), ""]
         out += [f"Källa: {source_title(ctx, v.kalla)}.", ""]
-    return "\n".join(out)
+    return out

@@ -110,6 +110,7 @@ def plan_pages(ds) -> list[GeneratedPage]:
             title=f"Verksamhetsplan {d.model.ar}",
             parent=INDEX,
             sources=(d.path,),
+            year=d.model.ar,
             content=heading(f"Verksamhetsplan {d.model.ar}") + "\n\n" + call("verksamhetsplan", d.model.ar) + "\n",
         )
         for d in sorted(ds.verksamhetsplaner, key=lambda d: d.model.ar, reverse=True)
