@@ -601,6 +601,16 @@ def _prose_fields(root: Path):
 
 
 PROSE = list(_prose_fields(FIXTURE))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 -+()\t\nx46٣５", max_size=30))
+def test_a_text_with_a_personal_or_phone_number_has_the_digits_the_check_counts_first(text):
+    """The check searches only texts with at least MIN_DIGITS digits: no match has fewer."""
+    from finsam.checks.personuppgifter import _DIGIT, MIN_DIGITS, PERSONNUMMER, PHONE
+
+    if PERSONNUMMER.search(text) or PHONE.search(text):
+        assert len(_DIGIT.findall(text)) >= MIN_DIGITS
 PERSONAL = ["19811224-1234", "811224-1234", "198112241234", "811224+1234", "070-123 45 67", "+46 70 123 45 67",
             "0701234567", "08-123 456 78"]
 
