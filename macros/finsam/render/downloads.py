@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -30,17 +30,18 @@ from .. import format as fmt
 from . import macro, text
 from .links import relative
 from .text import spreadsheet_safe
+from ..frozen import frozen
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     name: str
     title: str
     datatype: str = "string"  # string, integer, decimal, boolean
 
 
-@dataclass(frozen=True)
+@frozen
 class Download:
     name: str  # file name without extension
     title: str
