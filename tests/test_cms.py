@@ -300,5 +300,32 @@ def test_the_newest_budget_years_have_forms_and_older_ones_do_not(tmp_path):
         shutil.copy(source, tmp_path / "budget" / f"{year}.yaml")
     forms = next(c for c in config("forbundet/webbplats", data_root=tmp_path)["collections"] if c["name"] == "budgetar")
     assert [f["name"] for f in forms["files"]] == [str(y) for y in years[-BUDGET_FORM_YEARS:]]
-    assert len(budget_columns(tmp_path)) == len(years)  # every year is read; only the newest get forms
+    assert len(budget_columns(tmp_path)) == len(years)  # without a limit every year is read
+    assert list(budget_columns(tmp_path, BUDGET_FORM_YEARS)) == list(years[-BUDGET_FORM_YEARS:])
     assert "GitHubs webbredigerare" in forms["description"]  # where an older year is corrected
+
+
+def test_the_forms_read_only_the_newest_budget_files(tmp_path, monkeypatch):
+    """The editor's config reads the budget files newest first and stops once the
+    forms have their years: an older year costs the build nothing. A newest file that
+    does not parse yet has no form, and the next older year takes its place."""
+    import shutil
+
+    from finsam import yamlload
+    from finsam.cms import BUDGET_FORM_YEARS
+
+    source = sorted((FIXTURE / "budget").glob("*.yaml"))[-1]
+    years = list(range(2001, 2001 + BUDGET_FORM_YEARS + 6))
+    (tmp_path / "budget").mkdir()
+    for year in years:
+        shutil.copy(source, tmp_path / "budget" / f"{year}.yaml")
+    (tmp_path / "budget" / f"{years[-1]}.yaml").write_text("kolumner: [\n", encoding="utf-8")  # not YAML yet
+    read = []
+    real = yamlload.read_yaml
+    monkeypatch.setattr(yamlload, "read_yaml", lambda path: read.append(int(path.stem)) or real(path))
+
+    forms = next(c for c in config("forbundet/webbplats", data_root=tmp_path)["collections"] if c["name"] == "budgetar")
+
+    wanted = years[-BUDGET_FORM_YEARS - 1:-1]  # the broken newest year is skipped
+    assert [f["name"] for f in forms["files"]] == [str(y) for y in wanted]
+    assert sorted(read) == years[-BUDGET_FORM_YEARS - 1:]  # those, and the newest that failed; no older one

@@ -337,18 +337,23 @@ def _collection(coll: Collection) -> dict:
     return out
 
 
-def budget_columns(data_root: Path) -> dict[int, dict[str, str]]:
-    """Each budget file's columns (id -> heading), read as the validator reads them.
+def budget_columns(data_root: Path, newest: int | None = None) -> dict[int, dict[str, str]]:
+    """Each budget file's columns (id -> heading), read as the validator reads them;
+    with ``newest``, only the newest that many years that have columns (the files are
+    read newest first and reading stops there: the forms need no older year).
 
     A file that does not parse or has no columns yet is left out: it has no form
     until it is valid (its problems are reported by `make validate`)."""
     from .yamlload import read_yaml
 
     out: dict[int, dict[str, str]] = {}
-    for path in sorted(Path(data_root).glob("budget/*.yaml")):
+    years = sorted((int(p.stem), p) for p in Path(data_root).glob("budget/*.yaml") if p.stem.isdigit())
+    for year, path in reversed(years):
+        if newest is not None and len(out) >= newest:
+            break
         doc, problems = read_yaml(path)
         data = doc.data if doc is not None and not problems else None
-        if not path.stem.isdigit() or not isinstance(data, dict) or not isinstance(data.get("kolumner"), list):
+        if not isinstance(data, dict) or not isinstance(data.get("kolumner"), list):
             continue
         cols = {
             str(c["id"]): str(c.get("rubrik") or c["id"])
@@ -356,8 +361,8 @@ def budget_columns(data_root: Path) -> dict[int, dict[str, str]]:
             if isinstance(c, dict) and isinstance(c.get("id"), str)
         }
         if cols:
-            out[int(path.stem)] = cols
-    return out
+            out[year] = cols
+    return dict(sorted(out.items()))
 
 
 # The budget years that have a form: the newest few. A budget is adopted once and then
@@ -498,7 +503,7 @@ def config(
         "public_folder": "/dokument",
         "collections": [news_collection()] + [_collection(by_field[f]) for f in EDITED if f in by_field],
     }
-    budgets = budget_collection(budget_columns(data_root)) if data_root is not None else None
+    budgets = budget_collection(budget_columns(data_root, BUDGET_FORM_YEARS)) if data_root is not None else None
     if budgets:
         out["collections"].append(budgets)
     if site_url:
