@@ -42,11 +42,12 @@ from .problems import DataError, Problem, display_path
 from .unfilled import marked_paths, related, unfilled_problems, with_stand_ins
 from .validation import validate
 from .yamlload import LineMap, PathKey, format_path, read_yaml
+from .frozen import frozen
 
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
+@frozen
 class Document(Generic[M]):
     """One validated data file: its model, and where each value stands."""
 
@@ -68,7 +69,7 @@ class Document(Generic[M]):
         return Problem(self.display, self.line(*path), format_path(tuple(path)), message, check)
 
 
-@dataclass(frozen=True)
+@frozen
 class Collection:
     field: str
     pattern: str  # glob relative to data/

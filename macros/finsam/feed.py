@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from email.utils import format_datetime
+from .frozen import frozen
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
+@frozen
 class FeedItem:
     title: str
     link: str  # absolute
@@ -27,7 +27,7 @@ class FeedItem:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class FeedChannel:
     title: str
     link: str  # the site's absolute address

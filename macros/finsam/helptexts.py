@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
+from .frozen import frozen
 
 CATALOGUE = Path(__file__).parent / "model" / "hjalptexter.yaml"
 COMMON = "_alla"
@@ -23,7 +23,7 @@ VALUES = "varden"
 SELF = "_"
 
 
-@dataclass(frozen=True)
+@frozen
 class Help:
     title: str
     description: str

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .dataset import COLLECTIONS, Collection
 from .unfilled import MARK, MARK_COMMENT, YEAR_STEM
+from .frozen import frozen
 
 __all__ = ["MARK", "MARK_COMMENT", "NewFile", "new_year_text", "start_year", "year_collections"]
 
@@ -53,7 +54,7 @@ def _is_year_key(key) -> bool:
     return isinstance(key, str) and (key == "ar" or key.endswith("_ar"))
 
 
-@dataclass(frozen=True)
+@frozen
 class NewFile:
     collection: str
     source: Path

@@ -12,13 +12,13 @@ title and front matter inert on the post page, the blog index and the feed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from .model.base import Model, PositiveInt, Slug, StrictBool, Text
 from .problems import DataError, Problem, display_path
 from .validation import validate
 from .yamlload import read_yaml_bytes
+from .frozen import frozen
 
 POSTS_DIR = "aktuellt/posts"
 
@@ -40,7 +40,7 @@ class PostMeta(Model):
     readtime: PositiveInt | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Post:
     date: dt.date
     title: str

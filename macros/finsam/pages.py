@@ -11,13 +11,13 @@ hand-written index page whose navigation section lists it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Callable
 
 from .dataset import DataSet
+from .frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class GeneratedPage:
     path: str  # relative to docs/
     title: str

@@ -17,15 +17,15 @@ No MkDocs imports here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import urls
+from .frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class OwnPage:
     """A page the förbund wrote itself, kept in its data tree (data/sidor/...)."""
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -26,9 +26,10 @@ from markupsafe import Markup
 from . import urls
 from .dataset import DataSet
 from .sidor import own_pages
+from .frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Identity:
     """The site's name, description and public address, all from data."""
 
@@ -37,7 +38,7 @@ class Identity:
     url: str | None  # absolute, ending in "/"; None when data/forbund.yaml gives no webbplats
 
 
-@dataclass(frozen=True)
+@frozen
 class TreeFile:
     """One page or file the data adds to the docs tree."""
 

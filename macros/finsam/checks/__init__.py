@@ -8,13 +8,14 @@ and the test that every check has a failing example.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from ..problems import Problem, display_path
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Check:
     name: str
     description: str  # Swedish, for staff

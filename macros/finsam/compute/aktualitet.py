@@ -7,7 +7,6 @@ an earlier förbund's figures, an old plan or a term that is over for today's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import urls
 from .forbundsordning import shown_version
@@ -15,9 +14,10 @@ from .insatser import latest_budget
 from .moten import MeetingView, meetings_view
 from .styrelse import BoardView, board_view, current_board
 from .views import view_source
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class DocumentReach:
     year: int
     forbund: str
@@ -25,7 +25,7 @@ class DocumentReach:
     page: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Reach:
     today: dt.date
     forbund: str  # the förbund the site is about (the förbundsordning in force or latest)

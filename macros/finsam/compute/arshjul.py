@@ -19,15 +19,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 from .. import urls
 from ..model.arshjul import Arshandelse
 from .forbundsordning import section_heading
 from .views import view_source
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleDate:
     month: int
     day: int
@@ -36,7 +36,7 @@ class RuleDate:
     section: str  # how the section is cited ("Budget", "11 § ...")
 
 
-@dataclass(frozen=True)
+@frozen
 class Timing:
     month: int | None
     day: int | None
@@ -82,7 +82,7 @@ def uid(event_id: str, year: int, domain: str) -> str:
     return f"arshjul-{event_id}-{year}@{domain}"
 
 
-@dataclass(frozen=True)
+@frozen
 class EventView:
     id: str
     ring_id: str
@@ -104,7 +104,7 @@ class EventView:
         return f"handelse-{self.id}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Occurrence:
     """One single-day entry of the calendar file and the twelve-month table."""
 
@@ -118,7 +118,7 @@ class Occurrence:
         return self.date + dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@frozen
 class MonthSector:
     month: int
     path: str
@@ -126,7 +126,7 @@ class MonthSector:
     label_y: float
 
 
-@dataclass(frozen=True)
+@frozen
 class WheelLabel:
     """An event written on the wheel: a dot near the hub, its short name outward."""
 
@@ -141,7 +141,7 @@ class WheelLabel:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Wheel:
     size: int
     center: float
@@ -151,7 +151,7 @@ class Wheel:
     labels: tuple[WheelLabel, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class CycleView:
     page: str
     ics_path: str

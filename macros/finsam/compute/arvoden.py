@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .rounding import round_half_up
 from .views import view_source
+from ..frozen import frozen
 
 
 def fixed_remuneration(percent: Decimal, base_amount: int | None) -> Decimal | None:
@@ -18,7 +18,7 @@ def fixed_remuneration(percent: Decimal, base_amount: int | None) -> Decimal | N
 
 # -- view objects ---------------------------------------------------------------
 
-@dataclass(frozen=True)
+@frozen
 class ArvodeRegel:
     """A förbundsordning's rule for the fixed remuneration."""
 
@@ -31,7 +31,7 @@ class ArvodeRegel:
     base_text: str  # what the base amount is, as the förbundsordning says it
 
 
-@dataclass(frozen=True)
+@frozen
 class ArvodeAr:
     """One year's fixed remuneration: a rule-based computation (percent × base amount)."""
 
@@ -46,7 +46,7 @@ class ArvodeAr:
     rule_sources: list[str]
 
 
-@dataclass(frozen=True)
+@frozen
 class Arvoden:
     rules: list[ArvodeRegel]  # newest förbundsordning first
     years: list[ArvodeAr]  # newest first

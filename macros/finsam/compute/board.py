@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..model.forbundsordning import Forbundsordning
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class BoardRules:
     ledamoter: int
     ersattare: int

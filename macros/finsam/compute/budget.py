@@ -15,7 +15,6 @@ share is never reported as a deviation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import urls
@@ -39,6 +38,7 @@ from .budget_sums import (  # noqa: F401 - the arithmetic is also reached as com
     totals,
 )
 from .views import view_source
+from ..frozen import frozen
 
 
 # -- view objects ---------------------------------------------------------------
@@ -63,7 +63,7 @@ def page_path(year: int) -> str:
     return urls.budget_page(year)
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     figure: int | None  # the printed figure where the source prints one, else the lines' sum
     computed: int | None  # what the lines add up to (the check)
@@ -72,7 +72,7 @@ class Cell:
     deviation: int | None  # the deviation's number on the page, when it differs
 
 
-@dataclass(frozen=True)
+@frozen
 class TableRow:
     id: str | None
     name: str
@@ -81,20 +81,20 @@ class TableRow:
     cells: list[Cell]
 
 
-@dataclass(frozen=True)
+@frozen
 class TableColumn:
     id: str
     rubrik: str
     kind: str  # figurslag
 
 
-@dataclass(frozen=True)
+@frozen
 class TableSection:
     label: str
     rows: list[TableRow]
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetTabell:
     year: int
     unit: str
@@ -104,7 +104,7 @@ class BudgetTabell:
     result: TableRow
 
 
-@dataclass(frozen=True)
+@frozen
 class Deviation:
     number: int
     what: str
@@ -120,7 +120,7 @@ class Deviation:
     key: tuple
 
 
-@dataclass(frozen=True)
+@frozen
 class ShareRow:
     category: str
     label: str
@@ -135,7 +135,7 @@ class ShareRow:
     bar_width: Decimal  # for the chart, in its own units
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetAndelar:
     year: int
     column: str
@@ -151,7 +151,7 @@ class BudgetAndelar:
     row_height: int
 
 
-@dataclass(frozen=True)
+@frozen
 class OversiktCell:
     figure: int | None
     computed: int | None
@@ -159,7 +159,7 @@ class OversiktCell:
     deviation: int | None
 
 
-@dataclass(frozen=True)
+@frozen
 class OversiktRad:
     year: int
     intakter: OversiktCell
@@ -170,7 +170,7 @@ class OversiktRad:
     eget_kapital_kind: str | None  # figurslag of the equity figure
 
 
-@dataclass(frozen=True)
+@frozen
 class Finansiering:
     """How the source's text says the year's costs are financed (as positive amounts)."""
 
@@ -180,7 +180,7 @@ class Finansiering:
     from_equity: int
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetSida:
     """Everything a budget year's page and its downloads show."""
 
@@ -381,7 +381,7 @@ def budget_page_view(ds, doc) -> BudgetSida:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetListRad:
     year: int
     page: str
@@ -404,7 +404,7 @@ def budget_list_view(ds) -> list[BudgetListRad]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Nyckeltal:
     """The start page's money figures of the latest budget year (adopted figures)."""
 

@@ -9,14 +9,15 @@ creates none of the pages' view objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ..model.budget import KATEGORI_LABELS, Angivet, Avvikelse, Budget, Grupp, Rad
 from .rounding import round_half_up
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Comparison:
     """A printed sum beside the computed one."""
 
@@ -40,7 +41,7 @@ class Comparison:
         return self.differs and (self.avvikelse is None or self.avvikelse.beraknat != self.computed)
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     id: str
     name: str
@@ -49,7 +50,7 @@ class Line:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     id: str
     name: str
@@ -57,7 +58,7 @@ class Group:
     sums: dict[str, Comparison]  # column -> printed/computed subtotal
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     columns: list[str]
     income: list[Line | Group]
@@ -65,7 +66,7 @@ class Table:
     totals: dict[str, dict[str, Comparison]]  # "intakter"/"kostnader"/"resultat" -> column -> comparison
 
 
-@dataclass(frozen=True)
+@frozen
 class Share:
     category: str
     label: str
@@ -80,7 +81,7 @@ class Share:
         return self.stated is not None and self.stated != self.shown
 
 
-@dataclass(frozen=True)
+@frozen
 class Difference:
     """A printed figure that is not what the lines give (for the list of differences)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.dokument import KIND_LABELS
+from ..frozen import frozen
 
 
 def by_kind(documents) -> list[tuple[str, list]]:
@@ -55,7 +56,7 @@ def year_anchor(year: int | None) -> str:
     return f"ar-{year}" if year is not None else "ar-okant"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class DokumentRad:
     titel: str
     forbund: str
@@ -69,14 +70,14 @@ class DokumentRad:
     lank: str | None  # the förbund's published copy
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class DokumentGrupp:
     id: str  # anchor
     rubrik: str
     rader: tuple[DokumentRad, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class DokumentbankView:
     rader: tuple[DokumentRad, ...]  # every document, grouped by kind, newest first
     typer: tuple[DokumentGrupp, ...]

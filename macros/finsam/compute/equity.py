@@ -8,7 +8,6 @@ both sources cover a year, the two derivations must agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.budget import Budget
@@ -18,9 +17,10 @@ from .budget_sums import member_income, stated_figure
 from .equity_sums import EquityRow, opening_mismatches, roll_forward  # noqa: F401 - also compute.equity.<name>
 from .rounding import round_half_up
 from .views import view_source
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class PolicyTest:
     year: int
     basis: str
@@ -115,14 +115,14 @@ UTFALL_LABELS = {
 SUB_CATEGORIES = {"individ", "struktur", "processtod"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Kostnadsandel:
     label: str
     percent: Decimal
     sub: bool  # a "varav" row under the one before
 
 
-@dataclass(frozen=True)
+@frozen
 class UtfallAr:
     """A year's outcome as the page shows it (figurslag: utfall)."""
 

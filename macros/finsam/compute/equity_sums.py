@@ -8,13 +8,13 @@ the pages' views from these rows; validating the data needs only this module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..model.budget import Budget
 from ..model.utfall import Utfall
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class EquityRow:
     year: int
     basis: str  # "utfall", "prognos", "budget"

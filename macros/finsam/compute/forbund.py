@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..model.forbund import KIND_LABELS
 from .views import view_source
+from ..frozen import frozen
 
 PAGE = "om/index.md"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Medlem:
     id: str
     namn: str
@@ -19,7 +19,7 @@ class Medlem:
     medlem_sedan: int | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class MedlemmarView:
     medlemmar: tuple[Medlem, ...]  # by kind (state, region, municipalities), then name
     antal_per_typ: tuple[tuple[str, int], ...]  # (kind, count), kinds with members only

@@ -11,12 +11,12 @@ ended, or has not yet begun, says so.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from .. import urls
 from ..model.forbundsordning import Paragraf
 from .views import view_source
+from ..frozen import frozen
 
 Status = Literal["galler", "har_upphort", "har_inte_borjat"]
 
@@ -26,14 +26,14 @@ def section_heading(p: Paragraf) -> str:
     return f"{p.nummer} § {p.rubrik}" if p.nummer is not None else p.rubrik
 
 
-@dataclass(frozen=True)
+@frozen
 class SectionView:
     anchor: str
     number: int | None
     heading: str
 
 
-@dataclass(frozen=True)
+@frozen
 class VersionView:
     key: str
     page: str

@@ -11,14 +11,14 @@ Amounts in tkr; the final amount is rounded to whole tkr, half up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .rounding import round_half_up
 from .views import view_source
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Allocation:
     base: Decimal
     remaining_frame: Decimal  # the frame after every förbund's base amount
@@ -66,7 +66,7 @@ def allocate_state_funds(
 # -- view objects ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Steg:
     key: str  # machine name (the download's "steg")
     label: str
@@ -75,7 +75,7 @@ class Steg:
     total: bool  # a result row (set apart)
 
 
-@dataclass(frozen=True)
+@frozen
 class Fordelningsmodell:
     """The allocation model as its page and download show it; the example is invented (fiktivt exempel)."""
 

@@ -7,16 +7,16 @@ the initials of the förbund's name in force, with the full name as its title.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .kontakt import kontakt_view
 from .views import view_source
+from ..frozen import frozen
 
 LOGO = "assets/images/logo.svg"
 FAVICON = "assets/images/favicon.svg"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class IdentitetView:
     namn: str
     initialer: str  # at most three letters, upper case

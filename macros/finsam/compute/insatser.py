@@ -9,7 +9,6 @@ disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
@@ -18,6 +17,7 @@ from ..model.budget import Grupp
 from . import budget_sums as money
 from .budget_sums import budget_documents, cost_lines  # noqa: F401 - also compute.insatser.<name>
 from .recent import newest_and_older
+from ..frozen import frozen
 
 
 def latest_budget(ds):
@@ -37,7 +37,7 @@ def as_cost(value: int | None) -> Decimal | None:
     return Decimal(-value)
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetCell:
     heading: str  # the column as the source prints it, e.g. "Budget 2023"
     kind: str  # budget, prognos or utfall
@@ -93,7 +93,7 @@ def budget_history(ds, line_ids: Iterable[str]) -> list[BudgetCell]:
     return sorted(cells, key=lambda c: (c.year, KIND_ORDER.get(c.kind, 9)))
 
 
-@dataclass(frozen=True)
+@frozen
 class OlderBudget:
     """An older budget document in an insats's history: a link to the insats's row on its page."""
 
@@ -102,7 +102,7 @@ class OlderBudget:
     anchor: str | None  # the line's row, the whole table for several lines; None: no line of the insats
 
 
-@dataclass(frozen=True)
+@frozen
 class InsatsBudget:
     """An insats's budget over the years as its page shows it (compute.recent)."""
 
@@ -135,7 +135,7 @@ def budget_for_year(ds, line_ids: Iterable[str], year: int) -> BudgetCell | None
 # -- key figures of a budget year -------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class KeyFigures:
     year: int
     unit: str
@@ -186,7 +186,7 @@ def reach_per_year(insatser):
     return next((r for r in insatser.resultat if r.nyckeltal == "personer_per_ar"), None)
 
 
-@dataclass(frozen=True)
+@frozen
 class OverviewRow:
     insats: Any
     cell: BudgetCell | None  # its budget in the year, None without budget data

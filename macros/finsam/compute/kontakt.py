@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from .views import view_source
+from ..frozen import frozen
 
 PAGE = "kontakt.md"
 
@@ -34,7 +34,7 @@ def web_url(address: str | None) -> str | None:
     return f"https://{address.rstrip('/')}/"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class KontaktPerson:
     """A person to contact, with the role whose work address a source prints."""
 
@@ -47,7 +47,7 @@ class KontaktPerson:
     ar: int | None  # the year the source gives for the role
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class KontaktView:
     forbund: str
     sate: str | None  # the seat municipality's name, from the förbundsordning

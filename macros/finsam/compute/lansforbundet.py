@@ -8,12 +8,12 @@ versions themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..model.forbundsordning import Forbundsordning
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     key: str  # medlemmar, styrelse, befolkningsunderlag, forbund
     before: object

@@ -21,7 +21,7 @@ download's view; ``medlem_belopp`` the member page's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from .. import urls
@@ -43,6 +43,7 @@ from .medlemsinsatser_split import (  # noqa: F401 - also reached as compute.med
     year_contributions,
 )
 from .views import view_source
+from ..frozen import frozen
 
 
 # -- view objects ---------------------------------------------------------------
@@ -63,7 +64,7 @@ def member_name(ds, member: str) -> str:
     return org.namn if org else member
 
 
-@dataclass(frozen=True)
+@frozen
 class InsatsRad:
     """One party's row: the rule's split beside the amount the source states."""
 
@@ -80,7 +81,7 @@ class InsatsRad:
     difference: Decimal | None  # computed − stated
 
 
-@dataclass(frozen=True)
+@frozen
 class BefolkningsKolumn:
     reference_date: dt.date
     band_label: str
@@ -88,7 +89,7 @@ class BefolkningsKolumn:
     closest: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Jamforelse:
     """The same rule computed with every population file that covers the municipalities."""
 
@@ -99,7 +100,7 @@ class Jamforelse:
     closest: BefolkningsKolumn | None  # the figures whose split comes closest to the stated amounts
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgeteratMedlemsbidrag:
     """The member funds the year's adopted budget counts on (in the budget's unit)."""
 
@@ -110,7 +111,7 @@ class BudgeteratMedlemsbidrag:
     anchor: str  # the first member-funds line of the table
 
 
-@dataclass(frozen=True)
+@frozen
 class MedlemsinsatserAr:
     """Everything a year's contributions page and its download show."""
 
@@ -257,7 +258,7 @@ def medlemsinsatser_views(ds, today: dt.date) -> list[MedlemsinsatserAr]:
     return [medlemsinsatser_view(ds, doc) for doc in ds.medlemsinsatser]
 
 
-@dataclass(frozen=True)
+@frozen
 class MedlemsBelopp:
     """A member's amount for one year, as its member page shows it."""
 
@@ -275,7 +276,7 @@ class MedlemsBelopp:
     medskick: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class MedlemsAr:
     """An older year of a member's contributions: a link to the member's row on that year's page."""
 
@@ -284,7 +285,7 @@ class MedlemsAr:
     anchor: str
 
 
-@dataclass(frozen=True)
+@frozen
 class MedlemsEkonomi:
     org_id: str
     amounts: list[MedlemsBelopp]  # the newest years (compute.recent), newest first

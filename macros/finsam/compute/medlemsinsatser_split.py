@@ -9,7 +9,7 @@ creates none of the pages' view objects.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ..memo import by_identity
@@ -17,9 +17,10 @@ from ..model.befolkning import Befolkning
 from ..model.forbundsordning import Kostnadsfordelning
 from ..model.medlemsinsatser import STATE
 from .rounding import allocate
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class PopulationBasis:
     """The population figures a split uses, and how they differ from the rule."""
 
@@ -93,7 +94,7 @@ def _date(d: dt.date) -> str:
     return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     member: str  # "staten", a region's or a municipality's organisation id
     kind: str  # "stat", "region", "kommuner"
@@ -103,7 +104,7 @@ class Part:
     share: Decimal  # exact percent of the total
 
 
-@dataclass(frozen=True)
+@frozen
 class Split:
     total: Decimal
     step: int
@@ -149,7 +150,7 @@ def split(
     return Split(total, step, parts, basis)
 
 
-@dataclass(frozen=True)
+@frozen
 class Versus:
     member: str
     computed: Decimal
@@ -176,14 +177,14 @@ def absolute_difference(s: Split, stated: dict[str, int | None], kind: str = "ko
     return total
 
 
-@dataclass(frozen=True)
+@frozen
 class Alternative:
     basis: PopulationBasis
     split: Split
     municipal_difference: Decimal | None  # sum of |computed − stated| over the municipalities
 
 
-@dataclass(frozen=True)
+@frozen
 class YearContributions:
     """Everything the contributions page of one year shows."""
 

@@ -4,23 +4,23 @@ its documents (kallelse, handlingar, protokoll, minnesanteckningar). Pure."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import urls
 from ..model.moten import DOCUMENT_LABELS, KIND_LABELS, Mote
 from .views import view_source
+from ..frozen import frozen
 
 PAGE = urls.MOTEN
 MAIN_DOCUMENTS = ("kallelse", "handlingar", "protokoll")
 
 
-@dataclass(frozen=True)
+@frozen
 class DatedMeeting:
     meeting: Mote
     year: int
 
 
-@dataclass(frozen=True)
+@frozen
 class DocumentView:
     kind: str
     label: str
@@ -33,7 +33,7 @@ class DocumentView:
         return self.url is not None or self.file is not None or self.page is not None
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingView:
     id: str
     year: int
@@ -54,7 +54,7 @@ class MeetingView:
         return tuple(d for d in self.documents if d.published)
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingsView:
     page: str
     today: dt.date

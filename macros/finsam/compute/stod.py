@@ -10,15 +10,15 @@ for it, and the year is carried so the page can say how current it is.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from . import insatser as calc
 from .views import view_source
+from ..frozen import frozen
 
 PAGE = "stod/index.md"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class StodInsats:
     id: str
     namn: str
@@ -28,14 +28,14 @@ class StodInsats:
     page: str  # the insats's own page
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class StodKommun:
     id: str
     namn: str
     insatser: tuple[StodInsats, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class StodView:
     malgrupp: str | None  # whom the förbund's cooperation is for, as its source says
     malgrupp_kalla: str | None  # that source's title and address

@@ -4,17 +4,17 @@ and whether its term is current on the build date. Pure."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from ..model.styrelse import Plats, Styrelse
 from .board import BoardRules, board_rules
 from .views import view_source
+from ..frozen import frozen
 
 Term = Literal["pagar", "har_gatt_ut", "har_inte_borjat"]
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberSeats:
     member: str
     ledamot: Plats | None
@@ -36,7 +36,7 @@ def known_holders(board: Styrelse) -> tuple[int, int]:
     return sum(1 for s in board.platser if s.person is not None), len(board.platser)
 
 
-@dataclass(frozen=True)
+@frozen
 class SeatRow:
     member_id: str
     member_name: str
@@ -44,7 +44,7 @@ class SeatRow:
     ersattare: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class BoardView:
     key: str
     namn: str

@@ -5,20 +5,20 @@ over on the build date. Pure."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import urls
 from .views import view_source
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class BudgetLineRef:
     id: str
     name: str
     budget_page: str  # the budget year's page; linked only where it exists
 
 
-@dataclass(frozen=True)
+@frozen
 class ActivityRow:
     id: str
     text: str
@@ -27,7 +27,7 @@ class ActivityRow:
     budget_lines: tuple[BudgetLineRef, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class GoalArea:
     id: str
     name: str
@@ -35,7 +35,7 @@ class GoalArea:
     activities: tuple[ActivityRow, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanView:
     year: int
     forbund: str

@@ -8,13 +8,13 @@ come from ``compute``; text from data goes through ``render.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Callable
 
 from ..dataset import DataSet
+from ..frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a macro sees: the data set and the day the site is built."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -29,17 +29,18 @@ from .. import format as fmt
 from . import macro, text
 from .links import relative
 from .text import spreadsheet_safe
+from ..frozen import frozen
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     name: str
     title: str
     datatype: str = "string"  # string, integer, decimal, boolean
 
 
-@dataclass(frozen=True)
+@frozen
 class Download:
     name: str  # file name without extension
     title: str
