@@ -264,6 +264,36 @@ Why the goals still missed are missed:
   page's outcomes and downloads were removed (table above).
 - Instructions could not be counted by perf (no PMU in this VM); valgrind would take
   minutes per build, so it is used only for validation (benchmarks/validate.py).
+
+Fifth session (the real build's fixed start-up cost). What the real build imports that
+the twin does not (`-X importtime` of both builds, 3 runs each, load 2–5; importtime's
+own overhead inflates these by roughly 1.5×): 332 modules, 546–574 ms of self time:
+finsam 260 ms (compute/ 99 ms in 26 modules, model/ 70 ms in 22: pydantic's metaclass on
+~90 classes, the renderers 39 ms, the rest 46 ms), pydantic with pydantic-core,
+annotated_types and typing_inspection 118 ms, mkdocs-macros' own imports about 100 ms
+(requests with urllib3, charset_normalizer, idna, http.cookiejar and certifi, only for
+its `include_yaml` from a URL; hjson, packaging, super_collections), icalendar with
+dateutil 55 ms (the .ics is written by every build). Each of these is used by every
+build (every renderer makes a page, every model reads a file), so none could move to
+where it is used without the build paying it later; mkdocs-macros' imports are a
+third party's (a plugin, imported before any hook: replacing the plugin by a hook of
+our own that renders the pages' Jinja would drop them and its 12 git commands, 22 ms
+of child CPU). pydantic's validators are already restored by the build as by
+`validera` (load_dataset → validation.validate → validatorcache.prepare: 21 restored,
+0 made, and no model is completed later in the build). What was cut:
+
+| Change | Before | After |
+| --- | --- | --- |
+| The cyclic garbage collector off in `properdocs build` from the first hook's import until every on_config has run, then `gc.freeze()` (macros/gc_hook.py; serve and other commands as before; `FINSAM_GC_FREEZE=0` off) | 255/23/2 collections (gen 0/1/2), about 235 ms CPU of a build (in-process, gc.callbacks; the twin 107 ms) | 166/15/0, about 70 ms; paired 0.87 [0.67–1.04]× (7 rounds, load 1.8); identical site |
+| finsam's 100 frozen dataclasses made with `@frozen` (finsam/frozen.py): dataclasses compiles only `__init__`, `__setattr__`, `__delattr__`; `__repr__`, `__eq__` and `__hash__` are made from the field names without compiling (tests/test_frozen.py: every such class against a plain frozen dataclass). `slots=True` was measured too and costs more (it makes the class again) | 85 classes of 6 fields 135 ms (min of 15) | 56 ms; build paired 0.91 [0.80–0.93]× (7 rounds, load 1); validation (benchmarks/validate.py, 11 rounds) 0.48 → 0.41 s, 0.92 [0.69–1.10]×; identical site |
+
+Both against the commit before them (30f6572), paired fresh builds, CPU: 7 rounds at
+load 1.8–4.1: 0.88 [0.73–0.97]×, real / twin 1.62 → 1.41 (medians); 7 rounds at load
+~5.2 (the twin in the same rounds): 0.82 [0.68–0.92]×, real / twin 1.49 [1.15–1.57]×
+→ 1.07 [1.03–1.37]×. The goal (≤ 1.10×) is therefore reached in some conditions only;
+`make bench` (a quiet machine, the 25-year site too) is what counts. What is left of the
+real build's own fixed cost is the list above: the imports that every build uses
+(pydantic and the models about 0.2 s, finsam's module bodies, mkdocs-macros' requests).
 """
 
 
