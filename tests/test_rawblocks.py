@@ -81,3 +81,53 @@ def test_the_build_registers_it_once(monkeypatch):
     config.markdown_extensions = ["toc"]
     speed_hook.on_config(config)
     assert config.markdown_extensions == ["toc"]
+
+
+# -- the anchor ids ------------------------------------------------------------------
+
+ANCHORS = (
+    '<div class="tabell-rulla" markdown="0">\n<table>\n'
+    '<tr id="rad-1" class="x"><td><a name="gammal">a</a> <a NAME="ny" href="#rad-1">b</a></td></tr>\n'
+    "<tr ID='enkla' data-name=\"inte-ett-id\"><td><span name=\"inte-a\" id=\"a&amp;b\">c</span></td></tr>\n"
+    '<tr\n  id="radbrytning"><td><img src="x.png" alt="" id=utan-citat /></td></tr>\n'
+    "</table>\n</div>"
+)
+
+
+def anchor_ids(md: markdown.Markdown, text: str) -> set[str]:
+    """The page's raw-HTML anchor ids as the build's own pass (ProperDocs) collects them."""
+    from properdocs.structure.pages import _RawHTMLPreprocessor
+
+    anchors = _RawHTMLPreprocessor()
+    anchors._register(md)  # as Page.render does, after the configured extensions
+    md.convert(text)
+    return anchors.present_anchor_ids
+
+
+def pages_to_compare() -> dict[str, str]:
+    from conftest import ROOT
+
+    out = {name: text for name, (text, _) in CASES.items()}
+    out["ids in a block"] = f"Text.\n\n{ANCHORS}\n\n## Rubrik\n\n{TABLE}\n"
+    for path in sorted((ROOT / "tests" / "golden" / "macros").glob("*.md")):  # the macros' real output
+        out[path.name] = path.read_text(encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("name", list(pages_to_compare()))
+def test_the_anchor_pass_finds_the_same_ids(name):
+    """The blocks taken are not parsed by the anchor pass: their ids are added from their
+    start tags, so every id (id on any tag, name on a, entities decoded) is still there."""
+    text = pages_to_compare()[name]
+    plain = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+    stashed = markdown.Markdown(extensions=EXTENSIONS + [rawblocks.RawBlocksExtension()], extension_configs=CONFIGS)
+    expected = anchor_ids(plain, text)
+    assert anchor_ids(stashed, text) == expected
+    stashed.reset()
+    assert anchor_ids(stashed, text) == expected  # a second page through the same Markdown
+
+
+def test_the_ids_of_a_taken_block_come_from_the_block():
+    ids = anchor_ids(markdown.Markdown(extensions=EXTENSIONS + [rawblocks.RawBlocksExtension()]), f"Text.\n\n{ANCHORS}\n")
+    assert ids == {"rad-1", "gammal", "ny", "enkla", "a&b", "radbrytning", "utan-citat"}
+    assert rawblocks.anchor_ids([ANCHORS]) == ids

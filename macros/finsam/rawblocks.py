@@ -7,12 +7,16 @@ parser, tag by tag, in Python, only to store the block's text unchanged and put
 it back after conversion. At 25 years of data that parse was a fifth of the
 Markdown time of the real build.
 
-This preprocessor runs just before md_in_html's (priority 20, after ProperDocs'
-own pass that collects the page's anchor ids, 21): it finds the same blocks by
-their tags and stores each one's text in the same stash, in the same place and
-with the same line breaks around it, as md_in_html would. The HTML that comes out
-is the same, byte for byte (tests/test_rawblocks.py converts each test page both
-ways; benchmarks/results.md compares whole sites).
+This preprocessor runs before md_in_html's (priority 20) and before ProperDocs' own
+pass that collects the page's anchor ids (21, an HTML parse of the whole page): it
+finds the same blocks by their tags and stores each one's text in the same stash,
+in the same place and with the same line breaks around it, as md_in_html would.
+The HTML that comes out is the same, byte for byte (tests/test_rawblocks.py
+converts each test page both ways; benchmarks/results.md compares whole sites).
+The anchor pass then parses only the rest of the page; the ids in the blocks taken
+(``id`` on any tag, ``name`` on ``a``, as that pass reads them) are read from the
+blocks' start tags that have such an attribute and added to what it found, so
+links into the blocks are checked as before (a test compares the ids both ways).
 
 A block is taken only when the answer is certain:
 
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from markdown import htmlparser as _md_htmlparser
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
@@ -83,17 +88,75 @@ def stash_blocks(text: str, store, is_block_level) -> tuple[str, int]:
     return "".join(out), taken
 
 
+# A start tag that may carry an anchor id (the blocks hold no comment, script or the
+# like, and their text and attribute values are escaped: "<" and ">" only delimit tags).
+_ANCHOR_TAG = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=[^<>]*>", re.I)
+
+
+class _Anchors(_md_htmlparser.htmlparser.HTMLParser):
+    """The ids an anchor pass reads from start tags: ``id`` on any, ``name`` on ``a``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k == "id" or (k == "name" and tag == "a"):
+                self.ids.add(v)
+
+
+def anchor_ids(blocks: list[str]) -> set[str]:
+    """The anchor ids in ``blocks`` (blocks :func:`stash_blocks` took)."""
+    parser = _Anchors()
+    parser.feed("".join(t for b in blocks for t in _ANCHOR_TAG.findall(b)))
+    parser.close()
+    return parser.ids
+
+
+def _anchor_pass(md):
+    """The preprocessor that collects the page's anchor ids (ProperDocs' or MkDocs'), if it
+    runs after this one; None without one (plain Python-Markdown)."""
+    ours = md.preprocessors.get_index_for_name(_NAME)
+    for i, prep in enumerate(md.preprocessors):
+        if i > ours and isinstance(getattr(prep, "present_anchor_ids", None), set):
+            return prep
+    return None
+
+
 class _Preprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        text, taken = stash_blocks("\n".join(lines), self.md.htmlStash.store, self.md.is_block_level)
+        blocks: list[str] = []
+
+        def store(block: str) -> str:
+            blocks.append(block)
+            return self.md.htmlStash.store(block)
+
+        text, taken = stash_blocks("\n".join(lines), store, self.md.is_block_level)
+        anchors = _anchor_pass(self.md)
+        if anchors is not None:
+            # For this conversion, that pass adds the taken blocks' ids to what it finds.
+            original = anchors.__dict__.get("_finsam_run") or anchors.run  # the pass's own run
+            anchors._finsam_run = original
+            ids = anchor_ids(blocks)
+
+            def run(lines: list[str]) -> list[str]:
+                out = original(lines)
+                anchors.present_anchor_ids |= ids
+                return out
+
+            anchors.run = run
         return text.split("\n") if taken else lines
+
+
+_NAME = "finsam_raw_blocks"
 
 
 class RawBlocksExtension(Extension):
     """Register with ``markdown.Markdown(extensions=[RawBlocksExtension()])``."""
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(_Preprocessor(md), "finsam_raw_blocks", 20.5)
+        md.preprocessors.register(_Preprocessor(md), _NAME, 21.5)
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
