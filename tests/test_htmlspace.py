@@ -24,6 +24,8 @@ class _Events(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.out.append(("start", tag, tuple(attrs)))
         self.open.append(tag)
+        if tag == "textarea":
+            self.set_cdata_mode(tag)  # as a browser reads it: text up to its first end tag
 
     def handle_endtag(self, tag):
         self.out.append(("end", tag))
@@ -145,7 +147,11 @@ def test_whitespace_never_appears_or_disappears():
 _piece = st.one_of(
     st.sampled_from(["<p>", "</p>", "<li class=\"x\">", "</li>", "<pre>", "</pre>", "<code>", "</code>",
                      "<textarea>", "</textarea>", "<a title=\"a\n  b\">", "</a>", "<!-- x\n  y -->", "<br>"]),
-    st.text(alphabet="ab <>&\n\t", max_size=8),
+    # Text as the build writes it: a "<" in text is always escaped (Jinja's autoescape,
+    # Markdown), so a raw "<" only ever starts a tag. A raw one in text ("<code><a</code>")
+    # makes a malformed tag a browser reads as swallowing what follows; no page holds one.
+    st.text(alphabet="ab >&\n\t", max_size=8),
+    st.just("&lt;"),
 )
 
 
@@ -168,3 +174,10 @@ def test_a_pre_inside_a_pre_keeps_the_outer_one_whole():
     html = "<pre>a<pre>b</pre>  \n  c</pre>\n   <p>d</p>"
     assert compact(html) == "<pre>a<pre>b</pre>  \n  c</pre>\n<p>d</p>"
     assert compact("<pre>a\n   b") == "<pre>a\n   b"  # unclosed: shown to the end
+
+
+def test_a_pre_holding_text_that_looks_like_its_end_tag_stays_whole():
+    # Found by hypothesis: the textarea's content is text, so the pre ends at the last </pre>.
+    html = "<pre><textarea></pre></textarea> \n</pre>  \n  <p>d</p>"
+    assert compact(html) == "<pre><textarea></pre></textarea> \n</pre>\n<p>d</p>"
+    assert compact("<code><!-- </code> -->  \n  x</code>") == "<code><!-- </code> -->  \n  x</code>"
