@@ -26,18 +26,20 @@ MARK_COMMENT = MARK  # the name older callers import; the mark is a value now
 YEAR_STEM = re.compile(r"^(\d{4})$")
 
 
-def marked_paths(data: Any, path: tuple = ()) -> list[tuple]:
-    """Every position in ``data`` whose value is the mark, in document order."""
-    if isinstance(data, str):
-        return [path] if data.strip() == MARK else []
-    out: list[tuple] = []
+def _walk(data: Any, path: tuple = ()):
+    """(position, value) for ``data`` and everything inside it, in document order."""
+    yield path, data
     if isinstance(data, dict):
         for key, value in data.items():
-            out += marked_paths(value, path + (key,))
+            yield from _walk(value, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            out += marked_paths(value, path + (i,))
-    return out
+            yield from _walk(value, path + (i,))
+
+
+def marked_paths(data: Any, path: tuple = ()) -> list[tuple]:
+    """Every position in ``data`` whose value is the mark, in document order."""
+    return [p for p, value in _walk(data, path) if isinstance(value, str) and value.strip() == MARK]
 
 
 def unfilled_problems(path: Path, lines: LineMap, data: Any = None) -> list[Problem]:
@@ -126,15 +128,9 @@ def with_stand_ins(model: type, doc: Any, marked: list[tuple], variant: int):
     return result, shown, data, tuple(names)
 
 
-def _positions(data: Any, path: tuple = ()) -> list[tuple]:
-    out = [path] if path else []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out += _positions(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            out += _positions(value, path + (i,))
-    return out
+def _positions(data: Any) -> list[tuple]:
+    """Every position inside ``data`` (not the whole file), in document order."""
+    return [p for p, _ in _walk(data) if p]
 
 
 def _fit(model: type, doc: Any, marked: list[tuple], variant: int, leave_out: list[tuple] = ()):
