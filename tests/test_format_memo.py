@@ -42,3 +42,9 @@ def test_the_cache_is_bounded():
     for i in range(fmt.FORMAT_CACHE_SIZE + 50):
         fmt.number(i)
     assert fmt.number.cache_info().currsize == fmt.FORMAT_CACHE_SIZE
+
+
+def test_a_span_of_years_is_one_year_or_first_to_last_with_an_en_dash():
+    assert fmt.years([2019]) == "2019"
+    assert fmt.years(y for y in (2014, 2010, 2019)) == "2010\u20132019"  # any order, any iterable
+    assert fmt.years({2023, 2023}) == "2023"

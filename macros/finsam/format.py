@@ -88,6 +88,13 @@ def _percent(value, decimals=None):
     return _signed(Decimal(value), lambda v: format_percent(v / 100, format=pattern, locale=LOCALE))
 
 
+def years(values) -> str:
+    """The years ``values`` span, as a heading or a link says it: ``2019`` or ``2010–2019``."""
+    values = list(values)
+    first, last = min(values), max(values)
+    return str(first) if first == last else f"{first}\u2013{last}"
+
+
 def date(value: dt.date) -> str:
     """``1 januari 2024``."""
     from babel.dates import format_date

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import urls
+from . import format as fmt, urls
 from .dataset import DataSet
 from .sidor import own_pages
 from .frozen import frozen
@@ -187,9 +187,7 @@ def year_groups(items: list, years: list[int]) -> list:
         decades.setdefault(year // 10, []).append((year, item))
     for decade in sorted(decades, reverse=True):
         group = decades[decade]
-        first, last = min(y for y, _ in group), max(y for y, _ in group)
-        title = str(first) if first == last else f"{first}\u2013{last}"
-        out.append({title: [item for _, item in group]})
+        out.append({fmt.years(y for y, _ in group): [item for _, item in group]})
     return out
 
 

@@ -465,8 +465,7 @@ def ekonomi_nedladdningar(ctx) -> str:
         years = sorted({y for _, y in old}, reverse=True)
         targets = {target(y) for y in years}
         if len(targets) == 1:  # one page lists them all
-            span = f"{years[-1]}\u2013{years[0]}" if len(years) > 1 else str(years[0])
-            links = f"[{span}]({relative(urls.EKONOMI, targets.pop())})"
+            links = f"[{fmt.years(years)}]({relative(urls.EKONOMI, targets.pop())})"
         else:
             links = ", ".join(f"[{y}]({relative(urls.EKONOMI, target(y))})" for y in years)
         lines.append(f"- {label}, tidigare år: {links}.")

@@ -56,14 +56,13 @@ def older_outcomes_page(ds) -> list[GeneratedPage]:
     if not older:
         return []
     years = {v.year for v in older}
-    span = f"{min(years)}\u2013{max(years)}" if len(years) > 1 else str(min(years))
     return [GeneratedPage(
         path=OLDER_PAGE,
         title=OLDER_TITLE,
         parent=urls.EKONOMI,
         # Like the older years of every yearly series, left out of search (finsam/search.py).
         content="---\nsearch:\n  exclude: true\n---\n\n" + heading(OLDER_TITLE) + "\n\n"
-        + f"Förbundets utfall {span}: resultatet mot budgeten, eget kapital och kostnadsfördelningen. "
+        + f"Förbundets utfall {fmt.years(years)}: resultatet mot budgeten, eget kapital och kostnadsfördelningen. "
         + f"De senaste åren står på sidan [Ekonomi]({urls.relative(OLDER_PAGE, urls.EKONOMI + '#utfall')}).\n\n"
         + call("utfall_tidigare") + "\n",
         sources=tuple(d.path for d in ds.utfall if d.model.ar in years),
