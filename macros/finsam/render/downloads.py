@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
-from .. import jsontext, urls
+from .. import urls
 from ..compute.arvoden import remuneration_view
 from ..compute.budget import budget_page_view
 from ..compute.equity import BASIS_KINDS, policy_tests, roll_forward
@@ -103,7 +104,7 @@ def to_json(d: Download, ds, today) -> str:
         "kolumner": [{"namn": c.name, "titel": c.title, "datatyp": c.datatype} for c in d.columns],
         "rader": [{c.name: plain(row.get(c.name)) for c in d.columns} for row in d.rows],
     }
-    return jsontext.dumps(data) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv_metadata(d: Download, ds, today) -> str:
@@ -122,7 +123,7 @@ def to_csv_metadata(d: Download, ds, today) -> str:
             "columns": [{"name": c.name, "titles": c.title, "datatype": c.datatype} for c in d.columns]
         },
     }
-    return jsontext.dumps(data) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- the tables -----------------------------------------------------------------
