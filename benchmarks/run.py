@@ -151,6 +151,16 @@ same models and messages before and after, tests/test_validatorcache.py).
 | The check for phone and personal numbers searches only texts with at least 7 digits (fewer cannot match; a property test) | the check 13.7 ms; 1.165 G | 4.1 ms; 1.129 G (−3.0 %) |
 | The four together against the commit before them (27b153d), other engineers' changes to validation included | 1.365 G; CPU 0.73 [0.54–0.80] s | 1.129 G (0.83×); 0.52 [0.41–0.59] s, 0.72× [0.56–1.09] paired (15 rounds, load ~2.2) |
 
+Sixth session (validation as a process, issue 15 item 3: < 0.3 s CPU with margin).
+Instructions of the whole `python -m finsam validera data` (callgrind, bytecode and stores
+warm; load-independent), and paired fresh processes (`benchmarks/validate.py --against`);
+every fixture, the real data and every bad input give the same output, exit code, warnings
+and job summary before and after (each as a process, with and without GITHUB_ACTIONS).
+
+| Change | Before | After |
+| --- | --- | --- |
+| Code compiled from text kept between processes (finsam/codecache.py, installed by `python -m finsam`): the ~290 dataclass methods dataclasses writes and execs (pydantic's, annotated_types', finsam's) and the ~740 string annotations typing compiles (pydantic-core's TypedDicts), stored as marshalled code beside the bytecode, keyed by text, mode and inherited `__future__` flags; a test compares every stored code object with a fresh compile | 1 106 M instructions (parsing and compiling those texts ~190 M); CPU 0.301 [0.227–0.376] s | 935 M (−15.5 %); 0.264 [0.197–0.319] s, 0.92 [0.73–1.17]× paired (15 rounds, load 9) |
+
 The same session (the real build's extra cost and growth). Where the real build's CPU
 goes beyond its twin's, in-process (each plugin event and build stage timed with
 `time.process_time` around ProperDocs' `run_event`, `Page.render` and `_build_page`;

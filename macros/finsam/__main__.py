@@ -20,6 +20,11 @@ if __name__ == "__main__":
     # the cyclic garbage collector would walk the new objects again and again and find
     # nothing to free (about 5 % of validating). Collected again, without those, below.
     gc.disable()
+    # The methods dataclasses and the annotations typing compile from text, kept
+    # between runs like bytecode (finsam/codecache.py): before anything makes them.
+    from finsam import codecache
+
+    codecache.install()
 
 import time
 from pathlib import Path
@@ -176,4 +181,6 @@ def _new_year(data: Path, year: int, only: set[str] | None = None) -> int:
 if __name__ == "__main__":
     gc.freeze()  # what the imports made stays: the collector looks only at what comes after
     gc.enable()
-    sys.exit(main())
+    exit_code = main()
+    codecache.save()
+    sys.exit(exit_code)

@@ -1,0 +1,187 @@
+"""Code compiled from text, kept between processes (finsam/codecache.py), changes nothing.
+
+Every stored code object is the one a fresh compile of its text gives; the stand-ins
+for exec and compile do what the builtins do for their caller (scope, inherited
+__future__ flags, errors); validation gives the same models, messages and warnings with
+the store off, empty and filled, for the fixtures, the real data and every bad input;
+a file of another Python, or one cut short, is not read; ``python -m finsam`` fills the
+store once and then only reads it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, FIXTURE, REAL_DATA, ROOT, add_next_year
+from test_bad_inputs import CASES, apply_case, copy_fixture
+from test_validatorcache import VALIDATE_ALL
+
+from finsam import codecache
+
+# VALIDATE_ALL of test_validatorcache, with the store installed first as `python -m
+# finsam` does it, and saved at the end; prints what the store did as its last line.
+WITH_STORE = (
+    "from finsam import codecache\ninstalled = codecache.install()\n"
+    + VALIDATE_ALL
+    + "codecache.save()\nprint(json.dumps({'installed': installed, 'loaded': codecache.loaded, "
+    "'reused': codecache.reused, 'stored': len(codecache._store)}))\n"
+)
+
+
+def env_for(store: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "macros"), FINSAM_IDAG=BUILD_DATE, FINSAM_CODECACHE=store)
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FINSAM_VALIDATORCACHE"):
+        env.pop(name, None)
+    return env
+
+
+def run_all(trees: list[Path], store: str) -> tuple[dict, dict]:
+    done = subprocess.run([sys.executable, "-c", WITH_STORE, *map(str, trees)], env=env_for(store),
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    *_, results, what = done.stdout.splitlines()
+    return json.loads(results)["results"], json.loads(what)
+
+
+def store_file(folder: Path) -> Path:
+    return folder / f"generated-code.{sys.implementation.cache_tag}.marshal"
+
+
+@pytest.fixture(scope="module")
+def trees(tmp_path_factory) -> list[Path]:
+    where = tmp_path_factory.mktemp("code-trees")
+    out = [FIXTURE, REAL_DATA, copy_fixture(where / "next-year")]
+    add_next_year(out[-1])
+    for case in CASES:
+        data = copy_fixture(where / case["name"])
+        apply_case(case, data)
+        out.append(data)
+    return out
+
+
+def test_the_same_models_and_messages_with_and_without_the_store(trees, tmp_path):
+    off, what_off = run_all(trees, "av")
+    cold, what_cold = run_all(trees, str(tmp_path / "store"))
+    warm, what_warm = run_all(trees, str(tmp_path / "store"))
+    assert what_off == {"installed": False, "loaded": 0, "reused": 0, "stored": 0}
+    assert what_cold["installed"] and what_cold["loaded"] == 0 and what_cold["stored"] > 400  # methods, annotations
+    assert what_warm["loaded"] == what_warm["stored"] == what_cold["stored"]
+    assert cold == off and warm == off
+    codes = [off[str(t)][0] for t in trees]
+    assert codes[:3] == [0, 0, 0] and codes.count(1) >= 50
+
+
+def test_every_stored_code_is_what_a_fresh_compile_gives(tmp_path):
+    run_all([FIXTURE], str(tmp_path))
+    check = (
+        "import builtins, sys\nfrom finsam import codecache\nassert codecache.install()\n"
+        "kinds = set()\n"
+        "for (mode, flags, text), code in codecache._store.items():\n"
+        "    assert code == builtins.compile(text, '<string>', mode, flags, True), text\n"
+        "    kinds.add(mode)\n"
+        "print(len(codecache._store), sorted(kinds))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], env=env_for(str(tmp_path)), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    count, kinds = done.stdout.split(" ", 1)
+    assert int(count) > 400 and kinds.strip() == "['eval', 'exec']"
+
+
+def test_installed_on_this_python():
+    """dataclasses and typing still look up exec and compile as globals of their own
+    and do not define those names: if a Python release changes that, the store is not
+    installed and this test says so."""
+    import dataclasses
+    import typing
+
+    assert "exec" not in vars(dataclasses) or vars(dataclasses)["exec"] is codecache._exec
+    assert "compile" not in vars(typing) or vars(typing)["compile"] is codecache._compile
+    assert "exec" in dataclasses._create_fn.__code__.co_names
+    assert "compile" in typing.ForwardRef.__init__.__code__.co_names
+
+
+def test_exec_does_what_the_builtin_does():
+    text = "def f(a, b=2):\n    return a + b\nvalue = f(1)\n"
+    for runner in (builtins.exec, codecache._exec):
+        scope: dict = {}
+        runner(text, scope)
+        assert scope["value"] == 3 and "__builtins__" in scope
+        own: dict = {}
+        runner(text, scope, own)
+        assert own["value"] == 3 and "f" in own
+    # Neither given: the caller's globals and locals.
+    here = {"x": 5}
+    exec("def probe(run):\n    y = 7\n    run('z = x + y')\n    return locals()\n", here)
+    assert here["probe"](builtins.exec)["z"] == here["probe"](codecache._exec)["z"] == 12
+    # The caller's __future__ flags are inherited: annotations stay text.
+    with_future = {}
+    exec("from __future__ import annotations\ndef run(e):\n    ns = {}\n    e('def g(a: int) -> str: pass', ns)\n"
+         "    return ns['g'].__annotations__\n", with_future)
+    assert with_future["run"](builtins.exec) == with_future["run"](codecache._exec) == {"a": "int", "return": "str"}
+    plain = {}  # (this module's own `from __future__ import annotations` left out)
+    exec(compile("def run(e):\n    ns = {}\n    e('def g(a: int) -> str: pass', ns)\n    return ns['g'].__annotations__\n",
+                 "<test>", "exec", dont_inherit=True), plain)
+    assert plain["run"](builtins.exec) == plain["run"](codecache._exec) == {"a": int, "return": str}
+    for bad in ("def (:", "x = 1\n  y = 2\n"):
+        errors = []
+        for runner in (builtins.exec, codecache._exec):
+            with pytest.raises(SyntaxError) as err:
+                runner(bad, {})
+            errors.append((type(err.value), err.value.msg, err.value.lineno, err.value.offset, err.value.filename))
+        assert errors[0] == errors[1]
+
+
+def test_compile_does_what_the_builtin_does():
+    for text in ("list[int]", "'text'", "a.b[c] | None"):
+        assert codecache._compile(text, "<string>", "eval") == builtins.compile(text, "<string>", "eval")
+    # Other forms go to the builtin as given.
+    tree = codecache._compile("x + 1", "<string>", "eval", 0x400)  # ast.PyCF_ONLY_AST
+    assert type(tree).__name__ == "Expression"
+    assert codecache._compile("x = 1", "file.py", "exec").co_filename == "file.py"
+    with pytest.raises(SyntaxError) as ours:
+        codecache._compile("int[", "<string>", "eval")
+    with pytest.raises(SyntaxError) as theirs:
+        builtins.compile("int[", "<string>", "eval")
+    assert (ours.value.msg, ours.value.offset) == (theirs.value.msg, theirs.value.offset)
+
+
+def test_the_command_line_fills_the_store_once_then_only_reads_it(tmp_path):
+    env = env_for(str(tmp_path))
+    command = [sys.executable, "-m", "finsam", "validera", str(FIXTURE)]
+    first = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    path = store_file(tmp_path)
+    stored = path.read_bytes()
+    os.utime(path, ns=(1, 1))
+    second = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert second.returncode == 0 and second.stdout.split("(")[0] == first.stdout.split("(")[0]
+    assert path.stat().st_mtime_ns == 1 and path.read_bytes() == stored  # nothing new to write
+
+
+def test_another_python_or_a_file_cut_short_is_not_read(tmp_path):
+    run_all([FIXTURE], str(tmp_path))
+    path = store_file(tmp_path)
+    whole = path.read_bytes()
+    for broken in (whole.replace(b"finsam-code-1", b"finsam-code-0", 1), whole[:-100], b"", b"finsam-code-1\n"):
+        path.write_bytes(broken)
+        results, what = run_all([FIXTURE], str(tmp_path))
+        assert what["loaded"] == 0 and what["stored"] > 400, broken[:20]
+        assert path.read_bytes() != broken  # written again, whole
+    assert run_all([FIXTURE], str(tmp_path))[1]["loaded"] > 400
+
+
+def test_not_written_where_python_writes_no_bytecode(tmp_path):
+    env = env_for("")
+    env.pop("FINSAM_CODECACHE")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "finsam", "validera", str(FIXTURE)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert not list(tmp_path.rglob("generated-code.*"))
