@@ -839,6 +839,13 @@ def search_kb(site: Path, gzipped: bool = False) -> float:
     return (len(gzip.compress(index.read_bytes())) if gzipped else index.stat().st_size) / 1024
 
 
+def shown(path: Path) -> str:
+    """``path`` as the report names it: relative to the project when inside it, else absolute
+    (``--out /tmp/x.md`` is outside it)."""
+    path = path.resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def main() -> int:
     global PERF_MISSING
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -1097,7 +1104,7 @@ def main() -> int:
         ]
         lines += ["", "## What was changed, and what it bought", "", *NOTES.strip().splitlines()]
         Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"Written to {Path(args.out).relative_to(ROOT)}")
+        print(f"Written to {shown(Path(args.out))}")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

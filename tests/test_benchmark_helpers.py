@@ -19,3 +19,9 @@ def test_scaled_data_is_valid(tmp_path, source, years):
     ds = load_dataset(data)
     if "per-year" not in how:  # one förbundsordning version per year instead
         assert len(ds.forbundsordningar) == len(load_dataset(source).forbundsordningar) + years - 1
+
+
+def test_output_path_outside_the_project_is_named_whole(tmp_path):
+    # `benchmarks/run.py --out /tmp/x.md` wrote the report, then crashed naming it.
+    assert bench.shown(tmp_path / "x.md") == str((tmp_path / "x.md").resolve())
+    assert bench.shown(ROOT / "benchmarks" / "results.md") == "benchmarks/results.md"
