@@ -181,3 +181,33 @@ def test_a_pre_holding_text_that_looks_like_its_end_tag_stays_whole():
     html = "<pre><textarea></pre></textarea> \n</pre>  \n  <p>d</p>"
     assert compact(html) == "<pre><textarea></pre></textarea> \n</pre>\n<p>d</p>"
     assert compact("<code><!-- </code> -->  \n  x</code>") == "<code><!-- </code> -->  \n  x</code>"
+
+
+# The kept-region pattern as first written, with plain repeats: the possessive form in
+# finsam/htmlspace.py must find the same matches (it only spares the engine from giving
+# characters back where that can never lead to a match).
+_PLAIN_KEPT = re.compile(
+    r"<(script|style|textarea)\b.*?(?:</\1\s*>|\Z)"
+    r"|<(pre|code|kbd)\b"
+    r"|<!--.*?(?:-->|\Z)"
+    r"|<[a-zA-Z](?:[^>\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*"
+    r"(?:\n|\"[^\"\n]*\n[^\"]*\"|'[^'\n]*\n[^']*')"
+    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S | re.I,
+)
+_markup_bits = st.lists(
+    st.sampled_from(["<", ">", '"', "'", "\n", " ", "\t", "\r", "a", "=", "/", "<a", "<p ", 'x="', "<pre", "</pre>",
+                     "<code", "</code>", "<kbd>", "<script>", "</script>", "<style", "<textarea", "</textarea>",
+                     "<!--", "-->", "K"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_markup_bits)
+def test_the_kept_pattern_matches_as_with_plain_repeats(text):
+    from finsam.htmlspace import _KEPT
+
+    for pos in range(len(text) + 1):
+        a, b = _PLAIN_KEPT.search(text, pos), _KEPT.search(text, pos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -32,14 +32,21 @@ import re
 # A tag without a line break has no run to change. script, style and textarea end at
 # their first end tag (their content is text); pre, code and kbd may hold their own
 # kind (``_nested_end``).
+# The tag alternative is tried at every "<" of the page and fails on nearly all of them
+# (the theme writes no tag over two lines). Its repeats are possessive (*+, ++): each
+# stops where the next part of the pattern must begin (a ">", a line break or a quote
+# that does not close on its line), so giving characters back could never make a match
+# and the engine does not try; runs of plain characters are taken in one step. The
+# same matches as with plain repeats (compared at every position of random markup and
+# on every built page), in less than half the time.
 _KEPT = re.compile(
     r"<(script|style|textarea)\b.*?(?:</\1\s*>|\Z)"  # unclosed: to the end, as a browser reads it
     r"|<(pre|code|kbd)\b"
     r"|<!--.*?(?:-->|\Z)"
     # a tag up to its first line break (bare, or inside a quoted value), then the rest of it
-    r"|<[a-zA-Z](?:[^>\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*"
-    r"(?:\n|\"[^\"\n]*\n[^\"]*\"|'[^'\n]*\n[^']*')"
-    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"|<[a-zA-Z](?:[^>\"'\n]++|\"[^\"\n]*+\"|'[^'\n]*+')*+"
+    r"(?:\n|\"[^\"\n]*+\n[^\"]*+\"|'[^'\n]*+\n[^']*+')"
+    r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>",
     re.S | re.I,
 )
 _RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
