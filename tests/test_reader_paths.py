@@ -104,7 +104,7 @@ def test_description_is_the_first_running_paragraph_cut_at_a_word():
 def test_the_first_paragraph_is_the_same_when_the_page_is_read_in_pieces():
     """first_paragraph stops reading once it has found the paragraph; what it finds is what
     one reading of the whole page finds, wherever the paragraph falls between pieces."""
-    from finsam.sidmeta import _PIECE, _FirstParagraph, first_paragraph
+    from finsam.sidmeta import _MAX_PIECE, _FirstParagraph, first_paragraph
 
     def whole(page):
         parser = _FirstParagraph()
@@ -113,7 +113,7 @@ def test_the_first_paragraph_is_the_same_when_the_page_is_read_in_pieces():
         return parser.found[0] if parser.found else None
 
     paragraph = "<p>Förbundet &amp; dess medlemmar arbetar &#8212; tillsammans &auml;n mer.</p>"
-    for skipped in range(0, 3 * _PIECE, 331):  # a note box of growing length before it
+    for skipped in range(0, 3 * _MAX_PIECE, 331):  # a note box of growing length before it (pieces double up to _MAX_PIECE)
         page = f"<details><p>{'x' * skipped}</p></details><p>Kort</p>{paragraph}<p>Nästa stycke som är långt nog.</p>"
         assert first_paragraph.__wrapped__(page) == whole(page) == "Förbundet & dess medlemmar arbetar — tillsammans än mer."
     assert first_paragraph.__wrapped__("<p>kort</p>" * 2000) is None
