@@ -15,7 +15,10 @@ shared, so:
   the queue for a core);
 * instruction counts (``perf stat -e instructions:u``) are added when the
   kernel lets ``perf`` count them; when it cannot (no PMU in a VM), the report
-  says so.
+  says so. ``--instructions`` counts them with valgrind instead (cachegrind, the
+  build's child processes included), one build each of the real site and its twin,
+  today, at 1 and at 25 years: a ratio of those does not depend on the machine's
+  load at all (about 12 minutes more).
 
 Measured:
 
@@ -386,6 +389,32 @@ def build(config: Path, site: Path, data: Path | None = None, extra: list[str] =
     if data is not None:
         env["FINSAM_DATA"] = str(data)
     return run([sys.executable, *extra, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env)
+
+
+def cachegrind_total(directory: Path) -> int:
+    """The instructions in the cachegrind files of ``directory`` (one per process)."""
+    total = 0
+    for path in sorted(directory.glob("cg.*")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("summary:"):
+                total += int(line.split()[1])
+    return total
+
+
+def instructions(config: Path, site: Path, data: Path | None = None) -> int:
+    """User-space instructions of one build under valgrind (cachegrind, no cache simulation),
+    its child processes (git) included. Independent of the machine's load; ~50x slower."""
+    env = dict(ENV)
+    if data is not None:
+        env["FINSAM_DATA"] = str(data)
+    with tempfile.TemporaryDirectory(prefix="finsam-cg-") as tmp:
+        cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--branch-sim=no", "--trace-children=yes",
+               f"--cachegrind-out-file={tmp}/cg.%p",
+               sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"failed under valgrind: {' '.join(cmd)}\n{result.stderr[-4000:]}")
+        return cachegrind_total(Path(tmp))
 
 
 def checkout(ref: str, dest: Path) -> Path:
@@ -855,9 +884,13 @@ def main() -> int:
     parser.add_argument("--no-ci-job", action="store_true", help="skip the pull request data job (a fresh venv)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild measurement")
     parser.add_argument("--baseline", metavar="REF", help="also build the project at this git commit, paired with today's")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind: real and twin today, 1 and 25 years (about 12 min)")
     args = parser.parse_args()
     n = args.runs
     PERF_MISSING = _perf_available()
+    if args.instructions and not shutil.which("valgrind"):
+        parser.error("--instructions needs valgrind (Debian: valgrind)")
 
     from finsam.dataset import load_dataset
 
@@ -941,6 +974,19 @@ def main() -> int:
         growth_cpu = ratios(years["25y"], years["1y"], "cpu")
         ratio25_cpu = ratios(years["25y"], years["twin25"], "cpu")
 
+        counted: dict[str, int] = {}
+        if args.instructions:
+            print("Instructions (valgrind, one build each):")
+            for name, config, site, data in (
+                ("real", ROOT / "mkdocs.yml", real_site, None),
+                ("twin", twin_config, twin_site, None),
+                ("1y", ROOT / "mkdocs.yml", work / "site-1", datasets[1]),
+                ("25y", ROOT / "mkdocs.yml", work / "site-25", datasets[25]),
+                ("twin25", twin25_config, work / "twin-25-site", None),
+            ):
+                counted[name] = instructions(config, site, data)
+                print(f"  {name}: {counted[name] / 1e9:.3f} G", flush=True)
+
         sizes = page_sizes(real_site)
         median_kb = statistics.median(s for s, _ in sizes) / 1024
         sizes25 = page_sizes(work / "site-25")
@@ -1004,6 +1050,14 @@ def main() -> int:
             f"| Median page HTML ({len(sizes)} pages) | {median_kb:.1f} KB | ≤ {TARGETS['median_page_kb']} KB | {ok(verdict['median_page'])} |",
             f"| Search index at 25 years of data | {search25:.0f} KB (today {search1:.0f} KB) | ≤ {TARGETS['search_kb_25']} KB | {ok(verdict['search25'])} |",
             f"| 25 years / 1 year (CPU) | {med(growth_cpu)}× ({pages_at[25]} vs {pages_at[1]} pages) | ≤ {TARGETS['years']}× | {ok(verdict['years'])} |",
+            *([
+                "",
+                "By instructions (valgrind's cachegrind, one build each, child processes included; the",
+                "machine's load does not change them): real / twin "
+                f"{counted['real'] / counted['twin']:.3f}× today ({counted['real'] / 1e9:.2f} vs {counted['twin'] / 1e9:.2f} G), "
+                f"{counted['25y'] / counted['twin25']:.3f}× at 25 years ({counted['25y'] / 1e9:.2f} vs {counted['twin25'] / 1e9:.2f} G); "
+                f"25 years / 1 year {counted['25y'] / counted['1y']:.3f}× ({counted['1y'] / 1e9:.2f} G at 1 year).",
+            ] if counted else []),
             "",
             "## Builds",
             "",

@@ -25,3 +25,11 @@ def test_output_path_outside_the_project_is_named_whole(tmp_path):
     # `benchmarks/run.py --out /tmp/x.md` wrote the report, then crashed naming it.
     assert bench.shown(tmp_path / "x.md") == str((tmp_path / "x.md").resolve())
     assert bench.shown(ROOT / "benchmarks" / "results.md") == "benchmarks/results.md"
+
+
+def test_instructions_are_summed_over_every_process(tmp_path):
+    # cachegrind writes one file per process (the build and each git command it runs).
+    (tmp_path / "cg.101").write_text("desc: --cache-sim=no\ncmd: python\nevents: Ir\nfl=x\n1 5\nsummary: 1200\n")
+    (tmp_path / "cg.102").write_text("events: Ir\nsummary: 34\n")
+    (tmp_path / "other.txt").write_text("summary: 999\n")
+    assert bench.cachegrind_total(tmp_path) == 1234
