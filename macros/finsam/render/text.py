@@ -19,19 +19,17 @@ from typing import Callable
 
 _MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|~^=")
 _SPACE = re.compile(r"\s+")
+# Markdown's punctuation, each to be backslash-escaped (inline()).
+_MARKDOWN_ESCAPE = re.compile("([" + re.escape("".join(sorted(_MARKDOWN_PUNCTUATION))) + "])")
 
 
 def inline(value: object) -> str:
     """One line of plain text, safe to place anywhere in Markdown."""
-    out = []
-    for ch in _SPACE.sub(" ", str(value)).strip():
-        if ch in "<>&":
-            out.append(html.escape(ch))
-        elif ch in _MARKDOWN_PUNCTUATION:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    # Runs of whitespace as one space, none at the ends; then HTML's three as entities
+    # (& first) and Markdown's punctuation backslash-escaped, which no entity contains.
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_ESCAPE.sub(r"\\\1", text)
 
 
 def external_link(url: str, label: object) -> str:
