@@ -333,6 +333,61 @@ each a paragraph: readers' text, not overhead); the macros of those pages (budge
 tables); compaction and theme rendering of larger pages. None of these is a
 pages × pages term; the page descriptions (sidmeta, about 1 ms a page at any size) and
 the search index (older years excluded before Material parses them) stay per page.
+
+Sixth session (real / twin and growth, the build side). First, which real / twin was
+right: 1.20 [1.07–1.62]× (make bench, 5 rounds) or 1.40× (a quick paired run)? Neither
+quite. By instructions (valgrind's cachegrind, one build each, children included;
+repeatable to 0.1 % and unmoved by the load), 7f90c35's real build is 8.63 G against
+the twin's 6.77 G: 1.27×, and paired CPU on the same morning agreed (1.27 [1.05–1.39]×,
+5 rounds). The machine's speed moves by a third within seconds (the twin alone: 1.9 s,
+then 1.4 s, in consecutive builds), so five rounds spread from 1.07 to 1.62. 1.40× is
+what the real build costs when the shell's PYTHONDONTWRITEBYTECODE=1 is kept in a
+checkout without __pycache__: every build then compiles finsam's ~100 modules from
+source (9.32 G, 1.38× by instructions; the twin imports none of them). make bench
+removes that variable, as a staff machine has bytecode; so should any quick run.
+`--instructions` (new) adds these counts to the report. Changes, each giving today's,
+the 1-year and the 25-year sites byte for byte (`diff -r` against 7f90c35):
+
+| Change | Before | After |
+| --- | --- | --- |
+| Python-Markdown's inline pass searches each pattern's expression before calling it, and moves on where it does not occur (finsam/quickinline.py, real build only; the same matches and HTML: golden pages, hypothesis texts) | Markdown of the pages in-process, A/B per page: 25 years 0.828 s, today 0.267 s; build 8.628 G (today), 21.60 G (25 years, warm) instructions | 0.706 s (0.85×), 0.232 s (0.87×); −2.2 % today, −3.2 % at 25 years |
+| Each page's compiled Jinja (mkdocs-macros compiles every page's text with from_string) kept in .cache/jinja, one file per page, checked against the text and the environment (speed_hook) | from_string 0.042–0.062 s today (56 pages) | 0.012–0.014 s |
+| htmlspace's kept-region pattern with possessive repeats (the same matches from every position of 2 000 hypothesis texts) | compaction 0.088 s today, 0.175 s at 25 years | 0.064 s (0.75×), 0.128 s (0.70×) |
+| A page's first paragraph (its description) looked for in pieces of 512 characters doubling to 8 KB, not 4 KB | 0.029–0.042 s today, 0.076–0.105 s at 25 years | 0.012–0.017 s, 0.027–0.031 s |
+| text.inline by str.split, str.replace and one regex, not a loop over the characters (hypothesis test against the loop) | 0.055–0.078 s at 25 years (4 867 calls) | 0.032–0.042 s |
+| finsam/codecache.py (the valid helper's) installed by a hook before finsam is imported (macros/codecache_hook.py) | 7.962 G instructions today | 7.622 G (−4.3 %) |
+
+All of them, by instructions: today 8.628 G → 7.624 G (real / twin 1.274 → 1.126×);
+25 years 21.60 G → 18.97 G (twin 15.97 G: 1.352 → 1.188×); 1 year 8.481 G → 7.482 G;
+25 years / 1 year 2.547 → 2.535×. Paired CPU against 7f90c35 (fresh processes, load
+1.2–1.9): today 0.90 [0.80–0.97]× (7 rounds), real / twin 1.29 [1.20–1.68]× → 1.18
+[1.14–1.34]× in the same rounds; 25 years 0.91 [0.87–1.13]×, 1 year 0.96 [0.83–1.03]×
+(5 rounds), real / twin at 25 years 1.35 [1.02–1.68]× → 1.27 [0.92–1.46]×, 25 years / 1
+year 2.05 [1.62–2.37]× → 2.20 [1.89–2.26]× (within the noise of each other: the cuts
+were as large at 1 year as at 25, so the ratio did not fall). Both goals are still missed.
+
+What is left, and why. Real / twin: the real build's own work that the twin does not
+do, today about 0.85 G of instructions: imports every build uses (finsam, pydantic and
+its models, icalendar, and mkdocs-macros' requests, urllib3, charset_normalizer, idna,
+hjson: about 0.085 s CPU, imported when ProperDocs loads the plugin, before any hook
+runs, for `is_on_pypi`, which runs only when a configured pluglet is missing; no hook
+can get there first, so only replacing the plugin by a hook of our own that renders
+the pages' Jinja would drop it, with its 12 git commands (0.028 s) and its JSON dump
+of every variable for the debug log: about 0.14 s a build, but DESIGN.md makes
+mkdocs-macros the adapter, so that is a design decision, not taken here); reading and
+checking the data (the loader: the valid helper's side); the macros themselves;
+compaction, descriptions, the editor's config, the git dates. A persistent cache of
+pages' Markdown → HTML across clean builds would cut the shared part too, but it is a
+cache of output, not of code, and was not made. Growth: by instructions the 25-year
+build is still about 2.4–2.5× the 1-year one (CPU: the 1-year build's CPU holds more
+that is not instructions: page faults and file reads of the imports); what grows is
+the 75 year pages' own text, tables and nav (budget pages copy 2023's ten deviations,
+each a paragraph, into every synthetic year), reading 7 files a year (the loader:
+display_path alone costs ~60–170 µs a file, 576 calls at 25 years, and 4 separate
+walks of the data tree by the checks), the downloads (JSON by the Python encoder,
+indent=2; a C-encoder variant was tried and taken out last session). Calls per page of
+Material's nav macro go from 18 (1 year) to 23 (25 years), the decade groups; no
+function's calls grow with pages × pages.
 """
 
 
