@@ -47,15 +47,14 @@ from finsam.quickinline import QuickInlineExtension  # noqa: E402
 from finsam.rawblocks import RawBlocksExtension  # noqa: E402
 
 
+# finsam's Markdown extensions, each with the variable that switches it off ("0").
+EXTENSIONS = (("FINSAM_RAW_BLOCKS", RawBlocksExtension), ("FINSAM_QUICK_INLINE", QuickInlineExtension))
+
+
 def on_config(config):
-    if os.environ.get("FINSAM_RAW_BLOCKS", "1") != "0" and not any(
-        isinstance(e, RawBlocksExtension) for e in config.markdown_extensions
-    ):
-        config.markdown_extensions.append(RawBlocksExtension())
-    if os.environ.get("FINSAM_QUICK_INLINE", "1") != "0" and not any(
-        isinstance(e, QuickInlineExtension) for e in config.markdown_extensions
-    ):
-        config.markdown_extensions.append(QuickInlineExtension())
+    for switch, extension in EXTENSIONS:
+        if os.environ.get(switch, "1") != "0" and not any(isinstance(e, extension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(extension())
     return config
 
 

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURE, REAL_DATA, ROOT, add_next_year
-from test_bad_inputs import CASES, apply_case, copy_fixture
-from test_validatorcache import VALIDATE_ALL
+from conftest import BUILD_DATE, FIXTURE, REAL_DATA, ROOT
+from test_validatorcache import VALIDATE_ALL, every_data_tree
 
 from finsam import codecache
 
@@ -56,14 +55,7 @@ def store_file(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> list[Path]:
-    where = tmp_path_factory.mktemp("code-trees")
-    out = [FIXTURE, REAL_DATA, copy_fixture(where / "next-year")]
-    add_next_year(out[-1])
-    for case in CASES:
-        data = copy_fixture(where / case["name"])
-        apply_case(case, data)
-        out.append(data)
-    return out
+    return every_data_tree(tmp_path_factory.mktemp("code-trees"))
 
 
 def test_the_same_models_and_messages_with_and_without_the_store(trees, tmp_path):

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from markdown import inlinepatterns, treeprocessors
 
+from test_rawblocks import registers_once
+
 from finsam import quickinline, rawblocks
 
 # The site's own extensions (mkdocs.yml) and the speed hook's rawblocks, as the build has them.
@@ -104,17 +106,4 @@ def test_another_extensions_inline_processor_is_kept():
 
 
 def test_the_build_registers_it_once(monkeypatch):
-    import speed_hook
-
-    class Config(dict):
-        markdown_extensions: list
-
-    config = Config()
-    config.markdown_extensions = ["toc"]
-    speed_hook.on_config(config)
-    speed_hook.on_config(config)  # serve builds again with the same config object
-    assert sum(isinstance(e, quickinline.QuickInlineExtension) for e in config.markdown_extensions) == 1
-    monkeypatch.setenv("FINSAM_QUICK_INLINE", "0")
-    config.markdown_extensions = ["toc"]
-    speed_hook.on_config(config)
-    assert not any(isinstance(e, quickinline.QuickInlineExtension) for e in config.markdown_extensions)
+    registers_once(monkeypatch, quickinline.QuickInlineExtension, "FINSAM_QUICK_INLINE")

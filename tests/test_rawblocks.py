@@ -66,7 +66,8 @@ def test_the_block_comes_back_unchanged_escaping_and_all():
     assert "&lt;2024&gt; &amp; mer" in html
 
 
-def test_the_build_registers_it_once(monkeypatch):
+def registers_once(monkeypatch, extension: type, switch: str) -> None:
+    """speed_hook adds ``extension`` once however often its config is seen, and not at all with ``switch=0``."""
     import speed_hook
 
     class Config(dict):
@@ -76,11 +77,15 @@ def test_the_build_registers_it_once(monkeypatch):
     config.markdown_extensions = ["toc"]
     speed_hook.on_config(config)
     speed_hook.on_config(config)  # serve builds again with the same config object
-    assert sum(isinstance(e, rawblocks.RawBlocksExtension) for e in config.markdown_extensions) == 1
-    monkeypatch.setenv("FINSAM_RAW_BLOCKS", "0")
+    assert sum(isinstance(e, extension) for e in config.markdown_extensions) == 1
+    monkeypatch.setenv(switch, "0")
     config.markdown_extensions = ["toc"]
     speed_hook.on_config(config)
-    assert not any(isinstance(e, rawblocks.RawBlocksExtension) for e in config.markdown_extensions)
+    assert not any(isinstance(e, extension) for e in config.markdown_extensions)
+
+
+def test_the_build_registers_it_once(monkeypatch):
+    registers_once(monkeypatch, rawblocks.RawBlocksExtension, "FINSAM_RAW_BLOCKS")
 
 
 # -- the anchor ids ------------------------------------------------------------------

@@ -56,7 +56,11 @@ def run_all(trees: list[Path], cache: str) -> dict:
 
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> list[Path]:
-    where = tmp_path_factory.mktemp("trees")
+    return every_data_tree(tmp_path_factory.mktemp("trees"))
+
+
+def every_data_tree(where: Path) -> list[Path]:
+    """The fixture, the real data, the fixture a year on, and every bad input (made under ``where``)."""
     out = [FIXTURE, REAL_DATA]
     out.append(copy_fixture(where / "next-year"))
     add_next_year(out[-1])
