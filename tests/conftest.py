@@ -99,6 +99,8 @@ def mkdocs_build(site_dir: Path, data: Path | None = None, extra_env: dict | Non
     env = dict(os.environ, FINSAM_IDAG=BUILD_DATE)
     env.pop("FINSAM_DATA", None)
     env.pop("FINSAM_SITE_URL", None)
+    # As make, CI and the benchmark build: macros/ on PYTHONPATH (macros/sitecustomize.py).
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "macros"), *filter(None, [os.environ.get("PYTHONPATH")])])
     if data is not None:
         env["FINSAM_DATA"] = str(data)
     env.update(extra_env or {})
