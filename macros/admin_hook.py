@@ -6,27 +6,39 @@ node_modules/decap-cms/dist (pinned in package-lock.json; no CDN). Without
 node_modules (a fresh machine before `npm ci`) the site still builds and
 /admin/ says how to install the editor; with FINSAM_ADMIN_REQUIRED=1 (CI,
 deploy) a missing editor stops the build.
+
+Making config.yml (about 85 KB: the models walked for every field, then PyYAML's
+representer over some 25 000 values) costs about 25 ms of every build, and it changes
+only with the code, the settings or the budget files' columns. So the text is kept in
+``.cache/admin/config.yml`` beside mkdocs.yml under a key made of exactly those: this
+Python and PyYAML, the settings, the bytes of every data/budget/*.yaml, and the text of
+every module of finsam/ and of this file. Another key makes it afresh (and replaces
+the kept one); the written file is the same byte for byte either way.
+``FINSAM_ADMIN_CACHE=0`` switches the kept copy off.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-from finsam.cms import config as cms_config
 from finsam.render.templating import render_template
 
 log = logging.getLogger("mkdocs.plugins.finsam.admin")
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 OWN = Path(__file__).resolve().parent / "admin"  # the project's own additions: Swedish phrases, styles
+FINSAM = Path(__file__).resolve().parent / "finsam"
+_FORMAT = "finsam-admin-config-1"
 
 def _repo(url: str | None) -> str | None:
     if not url:
@@ -56,14 +68,57 @@ def _budgets_stamp(data_root: Path) -> tuple:
 
 
 @functools.lru_cache(maxsize=8)
-def _config_yml(budgets_stamp: tuple = (), **settings) -> str:
+def _config_yml(budgets_stamp: tuple = (), cache_dir: Path | None = None, **settings) -> str:
     """The editor's config.yml: a function of the models (code), the settings and the
-    budget files' columns (``budgets_stamp`` keys the cache), so written out once per
-    process while they stay the same (`serve` rebuilds; the YAML dump is a tenth of one)."""
-    return (
-        "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n"
-        + dump(cms_config(**settings))
+    budget files' columns (``budgets_stamp`` keys this process's cache), so written out
+    once per process while they stay the same (`serve` rebuilds), and kept in
+    ``cache_dir`` between processes (the module's text)."""
+    key = _key(settings) if cache_dir is not None else None
+    kept = cache_dir / "config.yml" if cache_dir is not None else None
+    if kept is not None:
+        try:
+            first, _, text = kept.read_text(encoding="utf-8").partition("\n")
+        except (OSError, UnicodeDecodeError):
+            first, text = "", ""
+        if first == key:
+            return text
+    from finsam.cms import config as cms_config  # the models' walk, only when not kept
+
+    text = "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n" + dump(
+        cms_config(**settings)
     )
+    if kept is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            partial = kept.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(f"{key}\n{text}", encoding="utf-8")
+            os.replace(partial, kept)
+        except OSError:  # a read-only checkout builds without the kept copy
+            pass
+    return text
+
+
+def _key(settings: dict) -> str:
+    """What config.yml is made from: this Python and PyYAML, the settings, the budget
+    files' bytes (their columns) and the text of finsam/ and of this module."""
+    h = hashlib.sha256()
+    data_root = settings.get("data_root")
+    described = {name: str(value) if isinstance(value, Path) else value for name, value in sorted(settings.items())}
+    for part in (_FORMAT, sys.version, yaml.__version__, yaml.__with_libyaml__, described):
+        h.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
+    budgets = sorted(Path(data_root).glob("budget/*.yaml")) if data_root is not None else []
+    modules = sorted(p for p in FINSAM.rglob("*.py") if "__pycache__" not in p.parts)
+    for path in [*budgets, *modules, Path(__file__).resolve()]:
+        h.update(str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _cache_dir(config) -> Path | None:
+    """``.cache/admin`` beside mkdocs.yml (the project's when the config names no file)."""
+    if os.environ.get("FINSAM_ADMIN_CACHE", "1") == "0":
+        return None
+    project = Path(config["config_file_path"]).parent if config.get("config_file_path") else ROOT
+    return project / ".cache" / "admin"
 
 
 def dump(data) -> str:
@@ -88,6 +143,7 @@ def on_post_build(config, **kwargs):
             site_url=config.get("site_url"),
             data_root=data_root,
             budgets_stamp=_budgets_stamp(data_root),
+            cache_dir=_cache_dir(config),
         ),
         encoding="utf-8",
     )

@@ -1,0 +1,77 @@
+"""The form editor's config.yml kept between builds (macros/admin_hook.py): the kept
+text is the text the models make, and anything it is made from makes it afresh."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+
+from conftest import ROOT
+
+SETTINGS = {"repo": "forbund/webbplats", "branch": "main", "base_url": None, "site_domain": None,
+            "auth_endpoint": None, "site_url": "https://exempel.se/"}
+
+
+def _hook():
+    """A fresh copy of the hook (its in-process cache empty)."""
+    spec = importlib.util.spec_from_file_location("admin_hook_under_test", ROOT / "macros" / "admin_hook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def data(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "budget", copy / "budget")
+    return copy
+
+
+def _made(data, cache_dir=None, **settings):
+    return _hook()._config_yml((), cache_dir=cache_dir, **{**SETTINGS, "data_root": data, **settings})
+
+
+def test_the_kept_text_is_the_text_the_models_make(data, tmp_path, monkeypatch):
+    fresh = _made(data)
+    assert _made(data, tmp_path / "kept") == fresh
+    assert (tmp_path / "kept" / "config.yml").is_file()
+    # Read back without the models: a walk of them now would fail.
+    import finsam.cms
+
+    monkeypatch.setattr(finsam.cms, "config", lambda **_: pytest.fail("made again"))
+    assert _made(data, tmp_path / "kept") == fresh
+
+
+def test_a_kept_text_under_another_key_is_made_afresh(data, tmp_path):
+    fresh = _made(data)
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "config.yml").write_text("0" * 64 + "\nbackend: fel\n", encoding="utf-8")
+    assert _made(data, tmp_path / "kept") == fresh
+    assert (tmp_path / "kept" / "config.yml").read_text(encoding="utf-8").endswith(fresh)
+
+
+def test_the_key_follows_the_settings_the_budget_files_and_the_code(data, tmp_path):
+    hook = _hook()
+    base = hook._key({**SETTINGS, "data_root": data})
+    assert hook._key({**SETTINGS, "data_root": data}) == base
+    assert hook._key({**SETTINGS, "data_root": data, "branch": "utkast"}) != base
+    budget = sorted((data / "budget").glob("*.yaml"))[-1]
+    budget.write_bytes(budget.read_bytes() + b"\n")
+    assert hook._key({**SETTINGS, "data_root": data}) != base
+    budget.write_bytes(budget.read_bytes()[:-1])
+    assert hook._key({**SETTINGS, "data_root": data}) == base
+    code = tmp_path / "finsam"
+    shutil.copytree(ROOT / "macros" / "finsam", code, ignore=shutil.ignore_patterns("__pycache__"))
+    hook.FINSAM = code
+    same_code = hook._key({**SETTINGS, "data_root": data})
+    (code / "cms.py").write_text((code / "cms.py").read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+    assert hook._key({**SETTINGS, "data_root": data}) != same_code
+
+
+def test_switched_off_by_the_environment(monkeypatch):
+    monkeypatch.setenv("FINSAM_ADMIN_CACHE", "0")
+    assert _hook()._cache_dir({"config_file_path": str(ROOT / "mkdocs.yml")}) is None
+    monkeypatch.delenv("FINSAM_ADMIN_CACHE")
+    assert _hook()._cache_dir({"config_file_path": str(ROOT / "mkdocs.yml")}) == ROOT / ".cache" / "admin"
