@@ -75,3 +75,19 @@ def test_switched_off_by_the_environment(monkeypatch):
     assert _hook()._cache_dir({"config_file_path": str(ROOT / "mkdocs.yml")}) is None
     monkeypatch.delenv("FINSAM_ADMIN_CACHE")
     assert _hook()._cache_dir({"config_file_path": str(ROOT / "mkdocs.yml")}) == ROOT / ".cache" / "admin"
+
+
+def test_the_editor_files_are_linked_or_copied_with_the_same_bytes(tmp_path, monkeypatch):
+    hook = _hook()
+    source = tmp_path / "decap-cms.js"
+    source.write_bytes(b"/* decap */\n")
+    hook._place(source, tmp_path / "linked.js")
+    assert (tmp_path / "linked.js").read_bytes() == source.read_bytes()
+
+    def no_links(*_):
+        raise OSError("Invalid cross-device link")
+
+    monkeypatch.setattr(hook.os, "link", no_links)
+    hook._place(source, tmp_path / "copied.js")
+    assert (tmp_path / "copied.js").read_bytes() == source.read_bytes()
+    assert (tmp_path / "copied.js").stat().st_ino != source.stat().st_ino
