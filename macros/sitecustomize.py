@@ -16,12 +16,11 @@ Every other process (tests, ``python -m finsam``, pip) is left alone. The site i
 same byte for byte either way; ``FINSAM_DEFER_IMPORTS=0`` switches this off.
 """
 
-from __future__ import annotations
 
-import importlib
+# Only what Python has loaded at start-up anyway: every process on this PYTHONPATH
+# (``python -m finsam validera`` too) imports this module.
 import os
 import sys
-import types
 
 # Imported by a plugin at load time but used, if ever, later.
 DEFERRED = ("requests",)
@@ -48,7 +47,7 @@ def is_site_tool(orig_argv: list[str]) -> bool:
     return False
 
 
-class Deferred(types.ModuleType):
+class Deferred(type(sys)):  # a module type
     """A stand-in for the module of its name, replaced by the real one on first use."""
 
     def __getattr__(self, attr: str):
@@ -56,6 +55,8 @@ class Deferred(types.ModuleType):
         # its (None) spec, which lets `import requests` succeed without loading it.
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
+        import importlib
+
         return getattr(importlib.import_module(self.__name__), attr)
 
 

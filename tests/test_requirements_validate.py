@@ -38,6 +38,6 @@ def test_validation_imports_nothing_else():
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
     allowed = set(_pins("requirements-validate.txt")) | {"yaml", "pydantic-core", "annotated-types", "typing-inspection", "typing-extensions", "dateutil", "jinja2", "markupsafe"}
-    third_party = {m for m in imported if m not in sys.stdlib_module_names and not m.startswith("_") and m not in ("finsam", "cython_runtime")}
+    third_party = {m for m in imported if m not in sys.stdlib_module_names and not m.startswith("_") and m not in ("finsam", "sitecustomize", "cython_runtime")}
     norm = {m.replace("_", "-") for m in third_party}
     assert norm <= {a.lower().replace("_", "-") for a in allowed}, norm
