@@ -103,10 +103,10 @@ def _key(settings: dict) -> str:
     files' bytes (their columns) and the text of finsam/ and of this module."""
     h = hashlib.sha256()
     data_root = settings.get("data_root")
-    described = {name: str(value) if isinstance(value, Path) else value for name, value in sorted(settings.items())}
+    described = {name: str(Path(value).resolve()) if isinstance(value, Path) else value for name, value in sorted(settings.items())}
     for part in (_FORMAT, sys.version, yaml.__version__, yaml.__with_libyaml__, described):
         h.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
-    budgets = sorted(Path(data_root).glob("budget/*.yaml")) if data_root is not None else []
+    budgets = sorted(Path(data_root).resolve().glob("budget/*.yaml")) if data_root is not None else []
     modules = sorted(p for p in FINSAM.rglob("*.py") if "__pycache__" not in p.parts)
     for path in [*budgets, *modules, Path(__file__).resolve()]:
         h.update(str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes() + b"\0")

@@ -91,3 +91,11 @@ def test_the_editor_files_are_linked_or_copied_with_the_same_bytes(tmp_path, mon
     hook._place(source, tmp_path / "copied.js")
     assert (tmp_path / "copied.js").read_bytes() == source.read_bytes()
     assert (tmp_path / "copied.js").stat().st_ino != source.stat().st_ino
+
+
+def test_the_same_data_named_relatively_or_absolutely_is_the_same_key(monkeypatch):
+    hook = _hook()
+    monkeypatch.chdir(ROOT)
+    from pathlib import Path
+
+    assert hook._key({**SETTINGS, "data_root": Path("data")}) == hook._key({**SETTINGS, "data_root": ROOT / "data"})
