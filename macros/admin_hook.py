@@ -10,7 +10,7 @@ deploy) a missing editor stops the build.
 Making config.yml (about 85 KB: the models walked for every field, then PyYAML's
 representer over some 25 000 values) costs about 25 ms of every build, and it changes
 only with the code, the settings or the budget files' columns. So the text is kept in
-``.cache/admin/config.yml`` beside mkdocs.yml under a key made of exactly those: this
+``.cache/admin/`` beside mkdocs.yml under a key made of exactly those: this
 Python and PyYAML, the settings, the bytes of every data/budget/*.yaml, and the text of
 every module of finsam/ and of this file. Another key makes it afresh (and replaces
 the kept one); the written file is the same byte for byte either way.
@@ -39,6 +39,7 @@ DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 OWN = Path(__file__).resolve().parent / "admin"  # the project's own additions: Swedish phrases, styles
 FINSAM = Path(__file__).resolve().parent / "finsam"
 _FORMAT = "finsam-admin-config-1"
+KEPT = 8  # config.yml texts kept in .cache/admin (one per data set and settings built lately)
 
 def _repo(url: str | None) -> str | None:
     if not url:
@@ -74,7 +75,9 @@ def _config_yml(budgets_stamp: tuple = (), cache_dir: Path | None = None, **sett
     once per process while they stay the same (`serve` rebuilds), and kept in
     ``cache_dir`` between processes (the module's text)."""
     key = _key(settings) if cache_dir is not None else None
-    kept = cache_dir / "config.yml" if cache_dir is not None else None
+    # One file per key, so that builds of other data (a test's, the benchmark's) do not
+    # push each other's out; the newest KEPT are kept.
+    kept = cache_dir / f"config-{key[:32]}.yml" if cache_dir is not None else None
     if kept is not None:
         try:
             first, _, text = kept.read_text(encoding="utf-8").partition("\n")
@@ -93,7 +96,9 @@ def _config_yml(budgets_stamp: tuple = (), cache_dir: Path | None = None, **sett
             partial = kept.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(f"{key}\n{text}", encoding="utf-8")
             os.replace(partial, kept)
-        except OSError:  # a read-only checkout builds without the kept copy
+            for old in sorted(cache_dir.glob("config-*.yml"), key=lambda p: p.stat().st_mtime_ns)[:-KEPT]:
+                old.unlink()
+        except OSError:  # a read-only checkout builds without the kept copy (or another build pruned first)
             pass
     return text
 

@@ -36,7 +36,7 @@ def _made(data, cache_dir=None, **settings):
 def test_the_kept_text_is_the_text_the_models_make(data, tmp_path, monkeypatch):
     fresh = _made(data)
     assert _made(data, tmp_path / "kept") == fresh
-    assert (tmp_path / "kept" / "config.yml").is_file()
+    assert len(list((tmp_path / "kept").glob("config-*.yml"))) == 1
     # Read back without the models: a walk of them now would fail.
     import finsam.cms
 
@@ -46,10 +46,22 @@ def test_the_kept_text_is_the_text_the_models_make(data, tmp_path, monkeypatch):
 
 def test_a_kept_text_under_another_key_is_made_afresh(data, tmp_path):
     fresh = _made(data)
+    key = _hook()._key({**SETTINGS, "data_root": data})
     (tmp_path / "kept").mkdir()
-    (tmp_path / "kept" / "config.yml").write_text("0" * 64 + "\nbackend: fel\n", encoding="utf-8")
+    kept = tmp_path / "kept" / f"config-{key[:32]}.yml"
+    kept.write_text("0" * 64 + "\nbackend: fel\n", encoding="utf-8")  # the file's name, another key inside
     assert _made(data, tmp_path / "kept") == fresh
-    assert (tmp_path / "kept" / "config.yml").read_text(encoding="utf-8").endswith(fresh)
+    assert kept.read_text(encoding="utf-8") == f"{key}\n{fresh}"
+
+
+def test_other_data_and_settings_are_kept_beside_it_up_to_a_number(data, tmp_path):
+    hook = _hook()
+    branches = [f"gren-{n}" for n in range(hook.KEPT + 2)]
+    for branch in branches:
+        _made(data, tmp_path / "kept", branch=branch)
+    assert len(list((tmp_path / "kept").glob("config-*.yml"))) == hook.KEPT
+    fresh = _made(data, branch=branches[-1])
+    assert _made(data, tmp_path / "kept", branch=branches[-1]) == fresh
 
 
 def test_the_key_follows_the_settings_the_budget_files_and_the_code(data, tmp_path):
