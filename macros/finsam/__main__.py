@@ -20,6 +20,11 @@ if __name__ == "__main__":
     # the cyclic garbage collector would walk the new objects again and again and find
     # nothing to free (about 5 % of validating). Collected again, without those, below.
     gc.disable()
+    # The regular expressions every import compiles, made from what an earlier run
+    # kept (finsam/regexcache.py): before anything compiles one.
+    from finsam import regexcache
+
+    regexcache.install()
     # The methods dataclasses and the annotations typing compile from text, kept
     # between runs like bytecode (finsam/codecache.py): before anything makes them.
     from finsam import codecache
@@ -183,4 +188,5 @@ if __name__ == "__main__":
     gc.enable()
     exit_code = main()
     codecache.save()
+    regexcache.save()
     sys.exit(exit_code)
