@@ -1,4 +1,4 @@
-"""finsam.format keeps each formatted number: the kept text is the one Babel writes."""
+"""finsam.format keeps each formatted number and date: the kept text is the one Babel writes."""
 
 from __future__ import annotations
 
@@ -48,3 +48,21 @@ def test_a_span_of_years_is_one_year_or_first_to_last_with_an_en_dash():
     assert fmt.years([2019]) == "2019"
     assert fmt.years(y for y in (2014, 2010, 2019)) == "2010\u20132019"  # any order, any iterable
     assert fmt.years({2023, 2023}) == "2023"
+
+
+def test_a_kept_date_is_the_text_babel_writes():
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    fmt.date.cache_clear()
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)] + [dt.date(1, 1, 1), dt.date(9999, 12, 31)]
+    for day in days + days:  # the second time from the cache
+        assert fmt.date(day) == format_date(day, format="d MMMM y", locale="sv_SE"), day
+    assert fmt.date(dt.date(2024, 1, 1)) == "1 januari 2024"
+    assert fmt.date(dt.datetime(2024, 1, 1, 12, 0)) == "1 januari 2024"  # a datetime is its own entry
+    assert fmt.day_month(11, 30) == "30 november" == fmt.day_month(11, 30)
+    fmt.date.cache_clear()
+    for n in range(fmt.FORMAT_CACHE_SIZE + 50):
+        fmt.date(dt.date(2000, 1, 1) + dt.timedelta(days=n))
+    assert fmt.date.cache_info().currsize == fmt.FORMAT_CACHE_SIZE
