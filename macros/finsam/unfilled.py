@@ -38,8 +38,27 @@ def _walk(data: Any, path: tuple = ()):
 
 
 def marked_paths(data: Any, path: tuple = ()) -> list[tuple]:
-    """Every position in ``data`` whose value is the mark, in document order."""
-    return [p for p, value in _walk(data, path) if isinstance(value, str) and value.strip() == MARK]
+    """Every position in ``data`` whose value is the mark, in document order.
+
+    Every data file is searched on every validation and build (some 86 000 values at
+    25 years of data), so this walks without a generator per value, as _walk does,
+    and makes a position only for a container or a text: the same positions in the
+    same order as ``[p for p, v in _walk(data, path) if v is the mark]``."""
+    found: list[tuple] = []
+
+    def visit(node, at: tuple) -> None:
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(value, str):
+                if value.strip() == MARK:
+                    found.append(at + (key,))
+            elif isinstance(value, (dict, list)):
+                visit(value, at + (key,))
+
+    if isinstance(data, str):
+        return [path] if data.strip() == MARK else []
+    if isinstance(data, (dict, list)):
+        visit(data, path)
+    return found
 
 
 def unfilled_problems(path: Path, lines: LineMap, data: Any = None) -> list[Problem]:
