@@ -93,7 +93,8 @@ def paired(trees: dict[str, Path], runs: int) -> None:
 # A stage's figure is the process's CPU since the previous mark; Python's own start is the
 # process's CPU at the first mark (getrusage in the process: nothing of the parent's).
 STAGE_CODE = [
-    ("finsam.codecache (installed as python -m finsam does)", "import finsam.codecache; finsam.codecache.install()"),
+    ("finsam.regexcache + codecache (as python -m finsam)",
+     "import finsam.regexcache; finsam.regexcache.install(); import finsam.codecache; finsam.codecache.install()"),
     ("import yaml", "import yaml"),
     ("import pydantic_core", "import pydantic_core"),
     ("pydantic + finsam.model.base", "import finsam.model.base"),
