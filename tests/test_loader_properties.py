@@ -152,3 +152,39 @@ def test_fast_composer_agrees_with_the_python_one(text):
     fast = _built(text, _FastComposer)
     if fast is not None:
         assert fast == _built(text, _Composer)
+
+
+@SETTINGS
+@given(st.text(alphabet="-?: x\n", max_size=200), st.integers(0, 30))
+def test_the_indicator_run_is_found_where_the_repeated_group_finds_it(text, run):
+    """_INDICATOR_RUN starts with an indicator (a faster search); it finds a run of 20
+    indicators wherever the plain form of the pattern, a repeated group, does."""
+    import re
+
+    from finsam.yamlload import _INDICATOR_RUN
+
+    plain = re.compile(r"(?:[-?:][ ]+){20,}")
+    for candidate in (text, text + "- " * run, "x" + ": " * run + text):
+        assert bool(_INDICATOR_RUN.search(candidate)) == bool(plain.search(candidate)), candidate
+
+
+def test_a_path_is_shown_as_absolute_and_relative_to_would_show_it(tmp_path, monkeypatch):
+    """display_path answers without making absolute paths for relative ones, and once a
+    path for absolute ones: the same text as Path.absolute().relative_to(cwd) gives."""
+    from finsam.problems import display_path
+
+    def plain(path) -> str:
+        path = Path(path).absolute()
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+    inside = tmp_path / "project"
+    (inside / "data").mkdir(parents=True)
+    for cwd in (inside, tmp_path, Path("/")):
+        monkeypatch.chdir(cwd)
+        for path in ("data/forbund.yaml", "data//x/./y.yaml", ".", "", "../data", "data/..",
+                     inside, inside / "data" / "kallor.yaml", tmp_path, Path("/"), "/elsewhere/data",
+                     str(inside) + "/data/", Path("data") / "budget" / "2025.yaml"):
+            assert display_path(path) == display_path(path) == plain(path), (cwd, path)

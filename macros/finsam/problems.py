@@ -7,6 +7,7 @@ Messages are in Swedish; they are read by the people who edit the YAML.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -92,11 +93,22 @@ def _escape_property(s: str) -> str:
 
 def display_path(path: Path) -> str:
     """A path as staff see it: relative to the working directory when possible."""
-    path = Path(path).absolute()
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:  # not under the working directory
+    path = Path(path)
+    if not path.is_absolute():
+        # Relative to the working directory already: what absolute() and
+        # relative_to(cwd) would give back, without making either.
         return str(path)
+    return _relative_to_cwd(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=256)
+def _relative_to_cwd(path: str, cwd: str) -> str:
+    """An absolute path relative to ``cwd`` when under it (once a path: a file is
+    named in every problem about it, and Path.relative_to is slow, slowest raising)."""
+    try:
+        return str(Path(path).relative_to(cwd))
+    except ValueError:  # not under the working directory
+        return path
 
 
 class DataError(Exception):
