@@ -9,17 +9,30 @@ from . import check, repeats
 SOURCE_KEYS = ("kalla", "kallor")
 
 
-def _walk(node: Any, path: tuple) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in SOURCE_KEYS:
-                for i, ref in enumerate(value if isinstance(value, list) else [value]):
-                    yield (path + (key, i) if isinstance(value, list) else path + (key,)), ref
-            else:
-                yield from _walk(value, path + (key,))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _walk(item, path + (i,))
+def _walk(node: Any, path: tuple) -> list[tuple[tuple, Any]]:
+    """(path, reference) for every value of a ``kalla`` or ``kallor`` key, in document
+    order (a list of them one by one). Walks without a generator per value and visits
+    only lists and mappings (every file is walked on every validation and build)."""
+    found: list[tuple[tuple, Any]] = []
+
+    def visit(node, at: tuple) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in SOURCE_KEYS:
+                    if isinstance(value, list):
+                        found.extend((at + (key, i), ref) for i, ref in enumerate(value))
+                    else:
+                        found.append((at + (key,), value))
+                elif isinstance(value, (dict, list)):
+                    visit(value, at + (key,))
+        else:
+            for i, item in enumerate(node):
+                if isinstance(item, (dict, list)):
+                    visit(item, at + (i,))
+
+    if isinstance(node, (dict, list)):
+        visit(node, path)
+    return found
 
 
 @check("kallor_finns", "Varje hänvisning till en källa (kalla/kallor) finns i data/kallor.yaml.")

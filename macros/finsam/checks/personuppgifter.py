@@ -32,18 +32,31 @@ PRIVATE_MAIL = {
 }
 
 
-def _strings(node: Any, path: tuple) -> Iterator[tuple[tuple, str, bool]]:
-    """(path, the value as text, whether it was text) for every text and whole number."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, path + (i,))
+def _strings(node: Any, path: tuple) -> list[tuple[tuple, str, bool]]:
+    """(path, the value as text, whether it was text) for every text and whole number,
+    in document order.
+
+    Every value of every file is looked at on every validation and build, so this
+    walks without a generator per value and visits only lists and mappings: the same
+    entries in the same order as a generator recursing into every value."""
+    found: list[tuple[tuple, str, bool]] = []
+
+    def visit(node, at: tuple) -> None:
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(value, str):
+                found.append((at + (key,), value, True))
+            elif isinstance(value, (dict, list)):
+                visit(value, at + (key,))
+            elif isinstance(value, int) and not isinstance(value, bool):
+                found.append((at + (key,), str(value), False))
+
+    if isinstance(node, (dict, list)):
+        visit(node, path)
     elif isinstance(node, str):
-        yield path, node, True
+        found.append((path, node, True))
     elif isinstance(node, int) and not isinstance(node, bool):
-        yield path, str(node), False
+        found.append((path, str(node), False))
+    return found
 
 
 def _person_documents(ds):

@@ -41,22 +41,34 @@ def _reference_fields(model: type[BaseModel]) -> frozenset[str]:
     )
 
 
-def _references(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """Every value of a PagePath or SiteFile field in a validated model, with its path."""
-    if isinstance(node, BaseModel):
-        references = _reference_fields(type(node))
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if isinstance(value, str) and name in references:
-                yield path + (name,), value
-            else:
-                yield from _references(value, path + (name,))
-    elif isinstance(node, (list, tuple)):
-        for i, item in enumerate(node):
-            yield from _references(item, path + (i,))
-    elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from _references(item, path + (key,))
+_CONTAINERS = (BaseModel, list, tuple, dict)  # what may hold a reference
+
+
+def _references(node: Any, path: tuple) -> list[tuple[tuple, str]]:
+    """Every value of a PagePath or SiteFile field in a validated model, with its path,
+    in document order. Walks without a generator per value and visits only models,
+    lists, tuples and mappings (every file is walked on every validation and build)."""
+    found: list[tuple[tuple, str]] = []
+
+    def visit(node, at: tuple) -> None:
+        if isinstance(node, BaseModel):
+            references = _reference_fields(type(node))
+            items = ((name, getattr(node, name)) for name in type(node).model_fields)
+        elif isinstance(node, dict):
+            references = ()
+            items = node.items()
+        else:
+            references = ()
+            items = enumerate(node)
+        for key, value in items:
+            if isinstance(value, str) and key in references:
+                found.append((at + (key,), value))
+            elif isinstance(value, _CONTAINERS):
+                visit(value, at + (key,))
+
+    if isinstance(node, _CONTAINERS):
+        visit(node, path)
+    return found
 
 
 # docs/ beside macros/: macros/finsam/checks/sidor.py -> the project root is parents[3].
