@@ -129,6 +129,7 @@ NOT_FOR_VALIDATING = (
     "finsam.compute.budget", "finsam.compute.medlemsinsatser", "finsam.compute.equity", "finsam.compute.insatser",
     "importlib.metadata",  # pydantic's plugin search, off (model/base.py)
     "argparse",  # `validera [DATAKATALOG]` is read without it (finsam/__main__.py)
+    "difflib",  # the value meant, looked for only in a problem's message (finsam/validation.py)
 )
 
 

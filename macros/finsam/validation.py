@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -15,6 +14,14 @@ from .model.budget import POST_SHAPES, POST_TYPE
 from .problems import Problem
 from .validatorcache import prepare
 from .yamlload import PathKey, YamlDocument, format_path
+
+
+def _close_matches(word: str, possibilities, n: int, cutoff: float) -> list[str]:
+    """difflib.get_close_matches, with difflib (and heapq) imported only when a
+    message looks for the value meant: good data never needs it."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
 
 
 def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
@@ -56,7 +63,7 @@ def _drop_missing_explained_by_misspelling(model, by_path: dict[PathKey, list[di
         if not path or not any(e["type"] == "extra_forbidden" for e in errors):
             continue
         allowed = _allowed_keys(model, path[:-1])
-        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+        close = _close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         if not close:
             continue
         missing_path = path[:-1] + (close[0],)
@@ -132,7 +139,7 @@ def _did_you_mean(ctx: dict, value: Any) -> str:
         return ""
     allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
     folded = {_fold(a): a for a in allowed}
-    close = difflib.get_close_matches(_fold(value.strip()).replace(" ", "_"), list(folded), n=1, cutoff=0.85)
+    close = _close_matches(_fold(value.strip()).replace(" ", "_"), list(folded), n=1, cutoff=0.85)
     return f"; menade du '{folded[close[0]]}'?" if close and folded[close[0]] != value else ""
 
 
@@ -197,7 +204,7 @@ def _one(model: type[BaseModel], path: PathKey, e: dict) -> str:
     if t == "extra_forbidden":
         key = str(path[-1]) if path else ""
         allowed = _allowed_keys(model, path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = _close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"; menade du '{close[0]}'?" if close else (
             f"; tillåtna nycklar här: {', '.join(allowed)}" if allowed else ""
         )
