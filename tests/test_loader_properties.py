@@ -16,9 +16,10 @@ import string
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import FIXTURE
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from finsam.dataset import read_dataset
@@ -143,6 +144,8 @@ def _at(data, path):
 
 @SETTINGS
 @given(st.one_of(yamlish, values.map(lambda v: yaml.safe_dump({"v": v}, allow_unicode=True))))
+@example("|#")
+@example("v: >-#x\n  a\n")
 def test_fast_composer_agrees_with_the_python_one(text):
     """libyaml is only a faster way to the same nodes: same values, lines and problems."""
     from finsam.yamlload import _SLOW_ONLY, _Composer, _FastComposer
@@ -188,3 +191,13 @@ def test_a_path_is_shown_as_absolute_and_relative_to_would_show_it(tmp_path, mon
                      inside, inside / "data" / "kallor.yaml", tmp_path, Path("/"), "/elsewhere/data",
                      str(inside) + "/data/", Path("data") / "budget" / "2025.yaml"):
             assert display_path(path) == display_path(path) == plain(path), (cwd, path)
+
+
+def test_a_block_scalar_header_with_a_comment_mark_right_after_it_is_refused_as_pyyaml_does():
+    """libyaml reads "|#" as an empty text with a comment; YAML (and PyYAML) wants a
+    space before the "#": the file goes to the Python composer and is refused there."""
+    from finsam.yamlload import _compose
+
+    for text in ("|#\n", "text: |#\n  rad\n", "text: >-#\n  rad\n"):
+        with pytest.raises(yaml.YAMLError):
+            _compose(text)

@@ -99,7 +99,10 @@ _FastComposer = (
     type("_FastComposer", (yaml.CSafeLoader,), {"resolve": _resolve_plain_later}) if yaml.__with_libyaml__ else None
 )
 _FAST_MAX_NESTING = 2000
-_SLOW_ONLY = re.compile("[\t\ufeff]")  # where the two composers differ
+# Where the two composers differ: tabs, a byte order mark, and a block scalar's header
+# with "#" right after it ("|#", ">-#"), which libyaml takes as a comment and PyYAML
+# refuses (a comment needs a space before it).
+_SLOW_ONLY = re.compile("[\t\ufeff]|[|>][-+0-9]*#")
 # "- - - - ..." nests on one line: 20 indicators in a row. Written to start with the
 # indicator itself (not a repeated group), so the search skips to the next -, ? or :
 # instead of trying a match at every character (5x faster; only ever searched for).
