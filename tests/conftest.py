@@ -113,6 +113,20 @@ def mkdocs_build(site_dir: Path, data: Path | None = None, extra_env: dict | Non
     )
 
 
+def assert_built_the_same(site: Path, tmp_path: Path, extra_env: dict) -> None:
+    """A build of the fixture with ``extra_env`` (a switch turned off) gives ``site``
+    (the fixture's shared build) byte for byte, file for file."""
+    without = mkdocs_build(tmp_path / "site", data=FIXTURE, extra_env=extra_env)
+    assert without.returncode == 0, without.stderr[-3000:]
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    ours, theirs = files(site), files(tmp_path / "site")
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
 def assert_check_reports(data: Path, name: str, target: str, old: str, new: str) -> None:
     """Break ``target`` (relative to ``data``) and assert that the check ``name``
     reports it, in that file and with a line number."""

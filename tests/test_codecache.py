@@ -11,46 +11,21 @@ store once and then only reads it.
 from __future__ import annotations
 
 import builtins
-import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURE, REAL_DATA, ROOT
-from test_validatorcache import VALIDATE_ALL, every_data_tree
+import pycache_stores as stores
+from conftest import FIXTURE
+from test_validatorcache import every_data_tree
 
 from finsam import codecache
 
-# VALIDATE_ALL of test_validatorcache, with the store installed first as `python -m
-# finsam` does it, and saved at the end; prints what the store did as its last line.
-WITH_STORE = (
-    "from finsam import codecache\ninstalled = codecache.install()\n"
-    + VALIDATE_ALL
-    + "codecache.save()\nprint(json.dumps({'installed': installed, 'loaded': codecache.loaded, "
-    "'reused': codecache.reused, 'stored': len(codecache._store)}))\n"
-)
-
-
-def env_for(store: str) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "macros"), FINSAM_IDAG=BUILD_DATE, FINSAM_CODECACHE=store)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FINSAM_VALIDATORCACHE"):
-        env.pop(name, None)
-    return env
-
-
-def run_all(trees: list[Path], store: str) -> tuple[dict, dict]:
-    done = subprocess.run([sys.executable, "-c", WITH_STORE, *map(str, trees)], env=env_for(store),
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    *_, results, what = done.stdout.splitlines()
-    return json.loads(results)["results"], json.loads(what)
-
-
-def store_file(folder: Path) -> Path:
-    return folder / f"generated-code.{sys.implementation.cache_tag}.marshal"
+STORE = stores.Store("codecache", "FINSAM_CODECACHE", "generated-code", b"finsam-code-1", minimum=400,
+                      counters=("reused",), unset=("FINSAM_VALIDATORCACHE",))
+env_for, run_all = STORE.env_for, STORE.run_all
 
 
 @pytest.fixture(scope="module")
@@ -145,35 +120,12 @@ def test_compile_does_what_the_builtin_does():
 
 
 def test_the_command_line_fills_the_store_once_then_only_reads_it(tmp_path):
-    env = env_for(str(tmp_path))
-    command = [sys.executable, "-m", "finsam", "validera", str(FIXTURE)]
-    first = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert first.returncode == 0, first.stderr
-    path = store_file(tmp_path)
-    stored = path.read_bytes()
-    os.utime(path, ns=(1, 1))
-    second = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert second.returncode == 0 and second.stdout.split("(")[0] == first.stdout.split("(")[0]
-    assert path.stat().st_mtime_ns == 1 and path.read_bytes() == stored  # nothing new to write
+    stores.fills_once_then_only_reads(STORE, tmp_path)
 
 
 def test_another_python_or_a_file_cut_short_is_not_read(tmp_path):
-    run_all([FIXTURE], str(tmp_path))
-    path = store_file(tmp_path)
-    whole = path.read_bytes()
-    for broken in (whole.replace(b"finsam-code-1", b"finsam-code-0", 1), whole[:-100], b"", b"finsam-code-1\n"):
-        path.write_bytes(broken)
-        results, what = run_all([FIXTURE], str(tmp_path))
-        assert what["loaded"] == 0 and what["stored"] > 400, broken[:20]
-        assert path.read_bytes() != broken  # written again, whole
-    assert run_all([FIXTURE], str(tmp_path))[1]["loaded"] > 400
+    stores.another_python_or_a_file_cut_short_is_not_read(STORE, tmp_path)
 
 
 def test_not_written_where_python_writes_no_bytecode(tmp_path):
-    env = env_for("")
-    env.pop("FINSAM_CODECACHE")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "finsam", "validera", str(FIXTURE)], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert not list(tmp_path.rglob("generated-code.*"))
+    stores.not_written_where_python_writes_no_bytecode(STORE, tmp_path)

@@ -7,11 +7,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, ROOT, mkdocs_build
+from conftest import ROOT, assert_built_the_same
 
 sys.path.insert(0, str(ROOT / "macros"))
 
@@ -74,14 +73,6 @@ def test_serve_keeps_the_collector_as_usual():
     assert _probe("serve") == {"after_import": True, "after_startup": True, "after_config": True, "frozen": False}
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.first
 def test_the_built_site_is_the_same_without_it(fixture_build, tmp_path):
-    without = mkdocs_build(tmp_path / "site", data=FIXTURE, extra_env={"FINSAM_GC_FREEZE": "0"})
-    assert without.returncode == 0, without.stderr[-3000:]
-    ours, theirs = _files(fixture_build.site), _files(tmp_path / "site")
-    assert ours.keys() == theirs.keys()
-    assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert_built_the_same(fixture_build.site, tmp_path, {"FINSAM_GC_FREEZE": "0"})

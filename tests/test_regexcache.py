@@ -10,8 +10,6 @@ then only reads it.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import subprocess
 import sys
@@ -19,19 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURE, ROOT
-from test_validatorcache import VALIDATE_ALL, every_data_tree
+import pycache_stores as stores
+from test_validatorcache import every_data_tree
 
 from finsam import regexcache
 
-# VALIDATE_ALL of test_validatorcache, with the store installed first as `python -m
-# finsam` does it, and saved at the end; prints what the store did as its last line.
-WITH_STORE = (
-    "from finsam import regexcache\ninstalled = regexcache.install()\n"
-    + VALIDATE_ALL
-    + "regexcache.save()\nprint(json.dumps({'installed': installed, 'loaded': regexcache.loaded, "
-    "'stored': len(regexcache._store)}))\n"
-)
+STORE = stores.Store("regexcache", "FINSAM_REGEXCACHE", "compiled-regex", b"finsam-regex-1", minimum=40)
+env_for, run_all = STORE.env_for, STORE.run_all
+
 
 # Patterns of every kind the engine knows: groups named and not, flags given and
 # inline, bytes, case folding, look-behind, a character class up to U+10FFFF.
@@ -44,25 +37,6 @@ SAMPLES = [
     (rb"(__libc_init)|(GLIBC_([0-9.]+))", 0),
     (r"\w+", re.ASCII),
 ]
-
-
-def env_for(store: str) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "macros"), FINSAM_IDAG=BUILD_DATE, FINSAM_REGEXCACHE=store)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        env.pop(name, None)
-    return env
-
-
-def run_all(trees: list[Path], store: str) -> tuple[dict, dict]:
-    done = subprocess.run([sys.executable, "-c", WITH_STORE, *map(str, trees)], env=env_for(store),
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    *_, results, what = done.stdout.splitlines()
-    return json.loads(results)["results"], json.loads(what)
-
-
-def store_file(folder: Path) -> Path:
-    return folder / f"compiled-regex.{sys.implementation.cache_tag}.marshal"
 
 
 def run(code: str, store: str) -> str:
@@ -127,36 +101,12 @@ def test_installed_on_this_python():
 
 
 def test_the_command_line_fills_the_store_once_then_only_reads_it(tmp_path):
-    env = env_for(str(tmp_path))
-    command = [sys.executable, "-m", "finsam", "validera", str(FIXTURE)]
-    first = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert first.returncode == 0, first.stderr
-    path = store_file(tmp_path)
-    stored = path.read_bytes()
-    os.utime(path, ns=(1, 1))
-    second = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert second.returncode == 0 and second.stdout.split("(")[0] == first.stdout.split("(")[0]
-    assert second.stderr == first.stderr
-    assert path.stat().st_mtime_ns == 1 and path.read_bytes() == stored  # nothing new to write
+    stores.fills_once_then_only_reads(STORE, tmp_path)
 
 
 def test_another_python_or_a_file_cut_short_is_not_read(tmp_path):
-    run_all([FIXTURE], str(tmp_path))
-    path = store_file(tmp_path)
-    whole = path.read_bytes()
-    for broken in (whole.replace(b"finsam-regex-1", b"finsam-regex-0", 1), whole[:-100], b"", b"finsam-regex-1\n"):
-        path.write_bytes(broken)
-        results, what = run_all([FIXTURE], str(tmp_path))
-        assert what["loaded"] == 0 and what["stored"] > 40, broken[:20]
-        assert path.read_bytes() != broken  # written again, whole
-    assert run_all([FIXTURE], str(tmp_path))[1]["loaded"] > 40
+    stores.another_python_or_a_file_cut_short_is_not_read(STORE, tmp_path)
 
 
 def test_not_written_where_python_writes_no_bytecode(tmp_path):
-    env = env_for("")
-    env.pop("FINSAM_REGEXCACHE")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "finsam", "validera", str(FIXTURE)], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert not list(tmp_path.rglob("compiled-regex.*"))
+    stores.not_written_where_python_writes_no_bytecode(STORE, tmp_path)

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURE, ROOT, mkdocs_build
+from conftest import ROOT, assert_built_the_same
 
 sys.path.insert(0, str(ROOT / "macros"))
 
@@ -89,14 +89,6 @@ def test_other_processes_are_left_alone():
     assert out.stdout.split() == ["False", str(ROOT / "macros" / "sitecustomize.py")]
 
 
-def _files(site) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.first
 def test_the_built_site_is_the_same_without_it(fixture_build, tmp_path):
-    without = mkdocs_build(tmp_path / "site", data=FIXTURE, extra_env={"FINSAM_DEFER_IMPORTS": "0"})
-    assert without.returncode == 0, without.stderr[-3000:]
-    ours, theirs = _files(fixture_build.site), _files(tmp_path / "site")
-    assert ours.keys() == theirs.keys()
-    assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert_built_the_same(fixture_build.site, tmp_path, {"FINSAM_DEFER_IMPORTS": "0"})

@@ -46,6 +46,8 @@ import sys
 import types
 import typing
 
+from .pycache import store_path, write_whole
+
 _FORMAT = b"finsam-code-1\n"
 # Enough for every dataclass and annotation finsam, pydantic and their imports make;
 # texts beyond it (made at run time from data, say) are compiled as usual, not kept.
@@ -73,16 +75,7 @@ def _setting() -> str:
 
 def _path() -> tuple[str, bool]:
     """The file, and whether this process may write it."""
-    name = f"generated-code.{sys.implementation.cache_tag}.marshal"
-    setting = _setting()
-    if setting:
-        return os.path.join(setting, name), True
-    here = os.path.dirname(os.path.abspath(__file__))
-    if sys.pycache_prefix:
-        folder = os.path.join(sys.pycache_prefix, os.path.relpath(here, os.path.splitdrive(here)[0] + os.sep))
-    else:
-        folder = os.path.join(here, "__pycache__")
-    return os.path.join(folder, name), not sys.dont_write_bytecode
+    return store_path(f"generated-code.{sys.implementation.cache_tag}.marshal", _setting())
 
 
 def _header() -> bytes:
@@ -182,17 +175,5 @@ def save() -> None:
     path, writable = _path()
     if not writable:
         return
-    payload = marshal.dumps(_store)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as f:
-            f.write(_header() + str(len(payload)).encode() + b"\n" + payload)
-        os.replace(temporary, path)
+    if write_whole(path, _header(), marshal.dumps(_store)):
         added = 0
-    except OSError:
-        # As Python does with bytecode it cannot write: the command goes on, only slower.
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass

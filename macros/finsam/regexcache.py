@@ -44,6 +44,8 @@ import re
 import sys
 from re import _compiler
 
+from .pycache import store_path, write_whole
+
 _FORMAT = b"finsam-regex-1\n"
 # re's cache holds 512 patterns (3.11); the store keeps at most half of that, so that
 # patterns made from data at run time cannot grow it (nor have it rewritten) forever.
@@ -65,16 +67,7 @@ def _setting() -> str:
 
 def _path() -> tuple[str, bool]:
     """The file, and whether this process may write it."""
-    name = f"compiled-regex.{sys.implementation.cache_tag}.marshal"
-    setting = _setting()
-    if setting:
-        return os.path.join(setting, name), True
-    here = os.path.dirname(os.path.abspath(__file__))
-    if sys.pycache_prefix:
-        folder = os.path.join(sys.pycache_prefix, os.path.relpath(here, os.path.splitdrive(here)[0] + os.sep))
-    else:
-        folder = os.path.join(here, "__pycache__")
-    return os.path.join(folder, name), not sys.dont_write_bytecode
+    return store_path(f"compiled-regex.{sys.implementation.cache_tag}.marshal", _setting())
 
 
 def _header() -> bytes:
@@ -182,17 +175,5 @@ def save() -> None:
             added += 1
     if not added:
         return
-    payload = marshal.dumps(_store)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as f:
-            f.write(_header() + str(len(payload)).encode() + b"\n" + payload)
-        os.replace(temporary, path)
+    if write_whole(path, _header(), marshal.dumps(_store)):
         added = 0
-    except OSError:
-        # As Python does with bytecode it cannot write: the command goes on, only slower.
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
