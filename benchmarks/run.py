@@ -388,6 +388,35 @@ walks of the data tree by the checks), the downloads (JSON by the Python encoder
 indent=2; a C-encoder variant was tried and taken out last session). Calls per page of
 Material's nav macro go from 18 (1 year) to 23 (25 years), the decade groups; no
 function's calls grow with pages × pages.
+
+Seventh session (2026-12-02, an Intel Xeon machine, quiet: load 0.5). Each change gives
+the same sites byte for byte. By instructions (cachegrind, the build process; the git
+children add about 0.09 G to both real builds):
+
+| Change | Before | After |
+| --- | --- | --- |
+| macros/sitecustomize.py: in a ProperDocs process `requests` is a stand-in that imports the real package on first use (mkdocs-macros imports it when ProperDocs loads the plugin, for is_on_pypi only; Python loads sitecustomize from PYTHONPATH, which make, CI and the benchmark set; `FINSAM_DEFER_IMPORTS=0` off) | 7.544 G | 7.373 G (−2.3 %) |
+| admin_hook keeps config.yml in .cache/admin, one file per key (Python, PyYAML, settings, the budget files' bytes, the text of finsam/ and the hook), the newest 8; the models' walk and PyYAML's representer only on a new key | 7.373 G | 7.19 G (−2.5 %; a miss costs 0.19 G) |
+| admin_hook hard-links Decap's 98 files (6.5 MB) from node_modules instead of copying them | 8 ms CPU (system) | 1 ms |
+| finsam/regexcache.py (valid3): `python -m finsam` puts the regular expressions an earlier run compiled back into re's cache (PyYAML's NON_PRINTABLE alone 57 M); display_path without Path.relative_to per call; the checks' walks without a generator per value; difflib only for a message that needs it | validation 936 M | 790 M (−15.3 %); CPU paired 0.92× |
+| format.date and day_month cached (growth2); unfilled.marked_paths without a generator per value; toc without a "[TOC]" marker (`marker: ""`) | 1 y 7.140 G, 25 y 18.465 G | 7.071 G, 18.083 G |
+
+Result (make bench --instructions, this session): real / twin 1.069× today (7.21 vs
+6.75 G; CPU 1.12 [1.10–1.17]×), 1.138× at 25 years (CPU 1.13×), 25 years / 1 year
+2.556× (CPU 2.07×), validation 0.14 s CPU. CPU and instructions disagree on real / twin
+because the real build's extra work is also memory: 74 MB against the twin's 45 MB at
+its peak, 18 300 page faults against 9 100 (system time 0.08 against 0.04 s), from
+finsam's imports (icalendar 4.5 MB, the renderers 6.6 MB), the data and the pages'
+macros; mkdocs-macros' 12 git commands (its `git` variable, unused here) are 1.4 % of
+the CPU (paired, with the commands stubbed), and its debug dumps of every variable are
+computed even when not logged: both live inside the plugin and were left. Growth: the
+75 year pages are 7.2 of the 25-year build's 18.3 G (Python-Markdown about 5 ms and
+Material's template about 3.5 ms a page on the pages' own text), loading, checks and
+downloads 0.36 → 2.76 G, the pages that list every year (ekonomi 0.10 → 0.45 G, möten,
+utfall, the members' pages) the rest; the year-independent pages cost the same at 1
+and 25 years and Material's nav does not grow with them (navigation.prune), so there is
+no pages × pages term; 2.0× would need the 25-year build about 4 G smaller, some 40 % of
+what the year pages, the loader and the downloads cost.
 """
 
 
