@@ -12,8 +12,8 @@ representer over some 25 000 values) costs about 25 ms of every build, and it ch
 only with the code, the settings or the budget files' columns. So the text is kept in
 ``.cache/admin/`` beside mkdocs.yml under a key made of exactly those: this
 Python and PyYAML, the settings, the bytes of every data/budget/*.yaml, and the text of
-every module of finsam/ and of this file. Another key makes it afresh (and replaces
-the kept one); the written file is the same byte for byte either way.
+every module of finsam/ and of this file, one file per key (the newest 8). Another key
+makes it afresh; the written file is the same byte for byte either way.
 ``FINSAM_ADMIN_CACHE=0`` switches the kept copy off.
 """
 
@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 import yaml
 from mkdocs.exceptions import PluginError
 
+from finsam.pycache import replace_whole
 from finsam.render.templating import render_template
 
 log = logging.getLogger("mkdocs.plugins.finsam.admin")
@@ -48,12 +49,17 @@ def _repo(url: str | None) -> str | None:
     return "/".join(parts[:2]).removesuffix(".git") if len(parts) >= 2 else None
 
 
+def _project(config) -> Path:
+    """The folder of mkdocs.yml (this project's when the config names no file)."""
+    return Path(config["config_file_path"]).parent if config.get("config_file_path") else ROOT
+
+
 def _data_root(config) -> Path:
     """The data directory the build read (FINSAM_DATA or data/ beside mkdocs.yml)."""
     from finsam.problems import DataError
     from finsam.settings import data_dir
 
-    project = Path(config["config_file_path"]).parent if config.get("config_file_path") else ROOT
+    project = _project(config)
     try:
         return data_dir(project, config.get("extra", {}).get("finsam_data"))
     except DataError:  # a bad setting is reported by hooks.py; the editor then has no budget forms
@@ -78,29 +84,34 @@ def _config_yml(budgets_stamp: tuple = (), cache_dir: Path | None = None, **sett
     # One file per key, so that builds of other data (a test's, the benchmark's) do not
     # push each other's out; the newest KEPT are kept.
     kept = cache_dir / f"config-{key[:32]}.yml" if cache_dir is not None else None
-    if kept is not None:
-        try:
-            first, _, text = kept.read_text(encoding="utf-8").partition("\n")
-        except (OSError, UnicodeDecodeError):
-            first, text = "", ""
-        if first == key:
-            return text
+    if kept is not None and (text := _read_kept(kept, key)) is not None:
+        return text
     from finsam.cms import config as cms_config  # the models' walk, only when not kept
 
     text = "# Genereras av macros/admin_hook.py från modellerna (finsam.cms). Ändra inte för hand.\n" + dump(
         cms_config(**settings)
     )
-    if kept is not None:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            partial = kept.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(f"{key}\n{text}", encoding="utf-8")
-            os.replace(partial, kept)
-            for old in sorted(cache_dir.glob("config-*.yml"), key=lambda p: p.stat().st_mtime_ns)[:-KEPT]:
-                old.unlink()
-        except OSError:  # a read-only checkout builds without the kept copy (or another build pruned first)
-            pass
+    if kept is not None and replace_whole(str(kept), f"{key}\n{text}".encode("utf-8")):
+        _prune(cache_dir)  # (a read-only checkout builds without the kept copy)
     return text
+
+
+def _prune(cache_dir: Path) -> None:
+    """Keep the newest KEPT texts; another build pruning at the same time is no error."""
+    try:
+        for old in sorted(cache_dir.glob("config-*.yml"), key=lambda p: p.stat().st_mtime_ns)[:-KEPT]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _read_kept(kept: Path, key: str) -> str | None:
+    """The text kept under ``key``, or None (no such file, another key, unreadable)."""
+    try:
+        first, _, text = kept.read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if first == key else None
 
 
 def _key(settings: dict) -> str:
@@ -132,8 +143,7 @@ def _cache_dir(config) -> Path | None:
     """``.cache/admin`` beside mkdocs.yml (the project's when the config names no file)."""
     if os.environ.get("FINSAM_ADMIN_CACHE", "1") == "0":
         return None
-    project = Path(config["config_file_path"]).parent if config.get("config_file_path") else ROOT
-    return project / ".cache" / "admin"
+    return _project(config) / ".cache" / "admin"
 
 
 def dump(data) -> str:

@@ -40,13 +40,12 @@ import __future__
 import builtins
 import dataclasses
 import importlib.util
-import marshal
 import os
 import sys
 import types
 import typing
 
-from .pycache import store_path, write_whole
+from .pycache import read_store, store_path, write_store
 
 _FORMAT = b"finsam-code-1\n"
 # Enough for every dataclass and annotation finsam, pydantic and their imports make;
@@ -122,25 +121,9 @@ def _compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *
 
 def _load() -> None:
     global loaded
-    path, _ = _path()
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return
-    header = _header()
-    if not data.startswith(header):
-        return  # another Python, version or -O: compiled again, and overwritten by save()
-    size, _, payload = data[len(header):].partition(b"\n")
-    if not size.isdigit() or int(size) != len(payload):
-        return  # cut short
-    try:
-        stored = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return
-    if type(stored) is dict:
-        _store.update(stored)
-        loaded = len(stored)
+    stored = read_store(_path()[0], _header())  # another Python, version or -O: empty
+    _store.update(stored)
+    loaded = len(stored)
 
 
 def install() -> bool:
@@ -175,5 +158,5 @@ def save() -> None:
     path, writable = _path()
     if not writable:
         return
-    if write_whole(path, _header(), marshal.dumps(_store)):
+    if write_store(path, _header(), _store):
         added = 0

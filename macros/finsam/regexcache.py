@@ -38,13 +38,12 @@ that folder (and writes it even under PYTHONDONTWRITEBYTECODE).
 
 import _sre
 import importlib.util
-import marshal
 import os
 import re
 import sys
 from re import _compiler
 
-from .pycache import store_path, write_whole
+from .pycache import read_store, store_path, write_store
 
 _FORMAT = b"finsam-regex-1\n"
 # re's cache holds 512 patterns (3.11); the store keeps at most half of that, so that
@@ -81,23 +80,7 @@ def _cache():
 
 
 def _load() -> dict:
-    path, _ = _path()
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return {}
-    header = _header()
-    if not data.startswith(header):
-        return {}  # another Python or engine: compiled again, and overwritten by save()
-    size, _, payload = data[len(header):].partition(b"\n")
-    if not size.isdigit() or int(size) != len(payload):
-        return {}  # cut short
-    try:
-        stored = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return stored if type(stored) is dict else {}
+    return read_store(_path()[0], _header())  # another Python or engine: empty
 
 
 def install() -> bool:
@@ -175,5 +158,5 @@ def save() -> None:
             added += 1
     if not added:
         return
-    if write_whole(path, _header(), marshal.dumps(_store)):
+    if write_store(path, _header(), _store):
         added = 0
