@@ -211,3 +211,46 @@ def test_the_kept_pattern_matches_as_with_plain_repeats(text):
     for pos in range(len(text) + 1):
         a, b = _PLAIN_KEPT.search(text, pos), _KEPT.search(text, pos)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+# compact as first written: each run matched by one expression, text piece by piece.
+# The two-pass form in finsam/htmlspace.py (joined pieces, a reversed pass) must give
+# the same text.
+_PLAIN_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def _plain_compact(page_html: str) -> str:
+    from finsam.htmlspace import _KEPT, _nested_end
+
+    out, at, pos = [], 0, 0
+    while (m := _KEPT.search(page_html, pos)) is not None:
+        end = _nested_end(page_html, m.group(2).lower(), m.start()) if m.group(2) else m.end()
+        out.append(_PLAIN_RUN.sub("\n", page_html[at:m.start()]))
+        out.append(page_html[m.start():end])
+        at = pos = end
+    out.append(_PLAIN_RUN.sub("\n", page_html[at:]))
+    return "".join(out)
+
+
+_spacey_bits = st.lists(
+    st.sampled_from([" ", "\t", "\r", "\f", "\n", "\v", "\xa0", "\x00", "a", "<p>", "</p>", "<pre>", "</pre>",
+                     "<code>", "</code>", '<a title="x\n y">', "<!-- \n -->", "<script>", "</script>", "&lt;"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_spacey_bits)
+def test_compact_gives_what_the_one_expression_gives(html):
+    assert compact.__wrapped__(html) == _plain_compact(html)
+
+
+def test_compact_gives_what_the_one_expression_gives_on_built_pages(real_site):
+    pages = sorted(real_site.rglob("*.html"))
+    assert pages
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        # The built page went through compact already; put indentation back around
+        # every line break so that there is something to take out again.
+        spaced = html.replace("\n", "  \n\n    ")
+        assert compact.__wrapped__(spaced) == _plain_compact(spaced), path
