@@ -46,6 +46,9 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 _TEMPROOT = Path(tempfile.gettempdir()) / f"finsam-tests-{ROOT.name}"
 _TEMPROOT.mkdir(exist_ok=True)
 os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(_TEMPROOT))
+# The data files the tests read (thousands of made-up ones among them) are kept by the
+# loader (finsam/yamlcache.py) in a store of the tests' own, not beside finsam's bytecode.
+os.environ.setdefault("FINSAM_YAMLCACHE", str(_TEMPROOT / "yaml-store"))
 
 
 def pytest_addoption(parser):

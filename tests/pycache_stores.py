@@ -1,5 +1,5 @@
-"""What finsam keeps beside Python's bytecode (finsam/codecache.py, finsam/regexcache.py),
-tested alike: each store's own test module describes it with a ``Store`` and calls the
+"""What finsam keeps beside Python's bytecode (finsam/codecache.py, finsam/regexcache.py,
+finsam/yamlcache.py), tested alike: each store's own test module describes it with a ``Store`` and calls the
 shared tests below (filled once then only read, a broken file not read, nothing
 written where Python writes no bytecode)."""
 

@@ -189,4 +189,7 @@ if __name__ == "__main__":
     exit_code = main()
     codecache.save()
     regexcache.save()
+    from finsam import yamlcache
+
+    yamlcache.save()
     sys.exit(exit_code)

@@ -41,6 +41,7 @@ from .model.base import MAX_ID_LENGTH, SLUG_PATTERN
 from .problems import DataError, Problem, display_path
 from .unfilled import marked_paths, related, unfilled_problems, with_stand_ins
 from .validation import validate
+from . import yamlcache
 from .yamlload import LineMap, PathKey, format_path, read_yaml
 from .frozen import frozen
 
@@ -303,6 +304,7 @@ def read_dataset(root: Path, partial: bool = False) -> tuple[DataSet | None, lis
         else:
             values[coll.field] = sorted(docs, key=_version_sort_key)
             twin_values[coll.field] = sorted(twin_docs, key=_version_sort_key)
+    yamlcache.save()  # the files read without a problem, for the next read
     for path in files:
         if path not in claimed and not _ignored(path, root):
             problems.append(

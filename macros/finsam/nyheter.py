@@ -17,6 +17,7 @@ from pathlib import Path
 from .model.base import Model, PositiveInt, Slug, StrictBool, Text
 from .problems import DataError, Problem, display_path
 from .validation import validate
+from . import yamlcache
 from .yamlload import read_yaml_bytes
 from .frozen import frozen
 
@@ -107,6 +108,7 @@ def post_problems(docs_dir: Path, posts_dir: str = POSTS_DIR) -> list[Problem]:
     problems: list[Problem] = []
     for path in post_files(docs_dir, posts_dir):
         problems += read_post(path, Path(docs_dir))[1]
+    yamlcache.save()
     return problems
 
 
@@ -118,6 +120,7 @@ def read_posts(docs_dir: Path, posts_dir: str = POSTS_DIR) -> list[Post]:
         problems += found
         if post is not None:
             posts.append(post)
+    yamlcache.save()
     if problems:
         raise DataError(problems)
     return sorted(posts, key=lambda p: (p.date, p.path), reverse=True)

@@ -1,4 +1,4 @@
-"""Where finsam keeps what it stores beside Python's bytecode (codecache, regexcache),
+"""Where finsam keeps what it stores beside Python's bytecode (codecache, regexcache, yamlcache),
 and how such a file is read and written: a header naming what made it, the payload's
 length, then a marshalled dictionary; written whole or not at all.
 

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yamlcache
 from .problems import Problem, display_path
 
 PathKey = tuple[Any, ...]
@@ -345,6 +346,8 @@ def read_yaml_bytes(raw: bytes, path: Path, first_line: int = 1) -> tuple[YamlDo
         raw = b"\n" * (first_line - 1) + raw  # so every line number is the file's own
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(display, 0, "", f"filen är för stor ({len(raw)} byte); högst {MAX_FILE_BYTES}")]
+    if (stored := yamlcache.lookup(raw)) is not None:  # read before, without a problem
+        return YamlDocument(path, stored[0], LineMap(stored[1])), []
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -387,6 +390,7 @@ def read_yaml_bytes(raw: bytes, path: Path, first_line: int = 1) -> tuple[YamlDo
     data = builder.build(nodes[0], ())
     if builder.problems:
         return None, builder.problems
+    yamlcache.keep(raw, data, builder.lines.lines)
     return YamlDocument(path, data, builder.lines), []
 
 
