@@ -39,6 +39,7 @@ from .budget_sums import (  # noqa: F401 - the arithmetic is also reached as com
 )
 from .views import view_source
 from ..frozen import frozen
+from ..memo import by_identity
 
 
 # -- view objects ---------------------------------------------------------------
@@ -354,6 +355,7 @@ def overview_view(budget: Budget, numbers: dict) -> list[OversiktRad]:
     return out
 
 
+@by_identity  # asked for by the year's page, the list of budgets and two downloads
 def budget_page_view(ds, doc) -> BudgetSida:
     """The view of one budget file: table, shares, overview, deviations."""
     b = doc.model

@@ -44,6 +44,7 @@ from .medlemsinsatser_split import (  # noqa: F401 - also reached as compute.med
 )
 from .views import view_source
 from ..frozen import frozen
+from ..memo import by_identity
 
 
 # -- view objects ---------------------------------------------------------------
@@ -185,6 +186,7 @@ def _comparison(ds, view: YearContributions) -> Jamforelse | None:
     )
 
 
+@by_identity  # asked for by the year's page, the list, each member's page, the start page and a download
 def medlemsinsatser_view(ds, doc) -> MedlemsinsatserAr:
     """The view of one year's contributions file (``doc``)."""
     m = doc.model
