@@ -40,3 +40,15 @@ def test_the_same_as_one_character_at_a_time(text):
 @given(st.text())
 def test_any_text(text):
     assert inline(text) == one_by_one(text)
+
+
+def test_equal_values_that_print_differently_stay_apart():
+    """inline() keeps text by its value; numbers, booleans and text subclasses print as
+    their own kind does, whatever was asked before."""
+    from decimal import Decimal
+
+    from markupsafe import Markup
+
+    asked = [1, True, 1.0, Decimal("1.0"), Decimal("1.00"), "1", Markup("1"), False, 0, Decimal("0E+2")]
+    for _ in range(2):  # the second time from what the first time kept
+        assert [inline(v) for v in asked] == ["1", "True", "1\\.0", "1\\.0", "1\\.00", "1", "1", "False", "0", "0E\\+2"]

@@ -14,6 +14,7 @@ path they have under ``sidor/``: ``data/sidor/om/lansforbundet.md`` is the page
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 # -- hand-written pages in docs/ (the sections' index pages) -------------------
@@ -95,6 +96,7 @@ def download_json(name: str) -> str:
 
 
 # -- links between them ---------------------------------------------------------
+@functools.lru_cache(maxsize=8192)  # a pure function of two paths; pages link to the same places
 def relative(from_page: str, to_page: str) -> str:
     """A relative link from one page to another (both in the plan; ``#anchor`` kept).
 

@@ -13,6 +13,7 @@ blank lines between paragraphs, and lines starting with ``- `` for a list.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Callable
@@ -25,9 +26,17 @@ _MARKDOWN_ESCAPE = re.compile("([" + re.escape("".join(sorted(_MARKDOWN_PUNCTUAT
 
 def inline(value: object) -> str:
     """One line of plain text, safe to place anywhere in Markdown."""
+    # Text is kept by its value (the same names and titles recur on many pages); any
+    # other value is not (equal values of other kinds or precision print differently:
+    # True and 1, Decimal("1.0") and Decimal("1.00")).
+    return _inline_text(value) if type(value) is str else _inline_text.__wrapped__(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline_text(text: str) -> str:
     # Runs of whitespace as one space, none at the ends; then HTML's three as entities
     # (& first) and Markdown's punctuation backslash-escaped, which no entity contains.
-    text = " ".join(str(value).split())
+    text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_ESCAPE.sub(r"\\\1", text)
 
