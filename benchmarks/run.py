@@ -79,7 +79,7 @@ TARGETS = {
 }
 
 
-NOTES = """
+NOTES = r"""
 December 2026 (issue 15). Each change was measured before and after on this shared
 machine (CPU time; single builds unless said "paired"); the paired comparison of the
 whole project against the commit before these changes is in the section above.
@@ -418,8 +418,8 @@ and 25 years and Material's nav does not grow with them (navigation.prune), so t
 no pages × pages term; 2.0× would need the 25-year build about 4 G smaller, some 40 % of
 what the year pages, the loader and the downloads cost.
 
-Eighth session (2026-12-02, an AMD EPYC machine; load 0.3–0.9, and the CPU time of
-the same build varies by ±15 % from round to round here, so the instruction counts
+Eighth session (2026-12-02, an AMD EPYC machine; load 0.3–1.3, and the CPU time of
+the same build varies by ±15–35 % from round to round here, so the instruction counts
 decide). Each change gives the same sites byte for byte (today's data and 25 years,
 against the session's first commit). By instructions (cachegrind, the build process
 only; today, then 25 years):
@@ -434,17 +434,18 @@ only; today, then 25 years):
 The benchmark's cold rows now switch off every cache a build keeps for the next one
 (NO_CACHES: templates, data files read, validators, generated code, the editor's
 config.yml) and build the 25-year site cold too. Result (make bench --instructions
---runs 7): real / twin 1.015× today and 1.012× at 25 years by instructions (CPU 1.08
-and 1.09×, both within ±15 % noise); validation 0.22 s CPU on this slower machine.
-Growth stays above the goal: 2.387× by instructions (CPU 2.07×). What remains is not
+--runs 7, load 1.0–1.3): real / twin 1.014× today and 1.012× at 25 years by
+instructions (CPU 0.97× and 1.13×, the rounds' ratios spanning 0.88–1.24 and
+0.93–1.35); validation 0.16 s CPU. Growth stays above the goal: 2.389× by
+instructions (CPU 2.45×, rounds 1.96–2.56). What remains is not
 the build's own work: the flattened twin of the 25-year site, a plain Material site of
 the same pages without macros or hooks, is 2.354× the twin of today's site, because
 the site has three pages for every year (budget, verksamhetsplan, medlemsinsatser:
 140 pages against 67) and each page costs Python-Markdown and Material's template
 about the same at 1 and at 25 years (real build 101 M instructions a page at 1 year,
 115 M at 25 years, as the twin's 101 and 114 M: year pages are heavier than the
-average page). No pages × pages term is left (CPU per page 26, 25, 26 ms at 1, 5, 25
-years). Reaching 2.0× would take fewer pages per year or a cheaper page than a plain
+average page). No pages × pages term is left (CPU per page 20, 22, 23 ms at 1, 5, 25
+years, within the rounds' spread; 101 and 115 M instructions). Reaching 2.0× would take fewer pages per year or a cheaper page than a plain
 Material page; both are decisions about the site, not this issue's build work.
 Seen and left: mkdocs-macros' 12 git commands (a fixed cost: removing it would raise
 the growth ratio, not lower it), ProperDocs making a new Python-Markdown instance for
